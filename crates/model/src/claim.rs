@@ -162,4 +162,21 @@ pub struct Claim {
     pub span: Span,
     /// The exact text of `span`.
     pub quote: String,
+    /// What the extractor had to assume rather than read (empty when everything was stated).
+    /// The checker treats a disagreement that rests on an assumption as a tension, not a
+    /// contradiction.
+    #[serde(default)]
+    pub inferred: Vec<Inference>,
+}
+
+/// Something a claim's extractor assumed rather than read in the claim's own sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Inference {
+    /// The owner of a counted group came from the rest of the document ("troops" in an article
+    /// about North Korean troops).
+    OwnerFromDocument,
+    /// A date's year came from a reference date that was itself assumed from the other documents
+    /// of the collection, because the document states no year.
+    YearFromCollection,
 }

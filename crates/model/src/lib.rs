@@ -10,7 +10,7 @@ mod finding;
 mod interval;
 mod mention;
 
-pub use claim::{Claim, ClaimKind, ClaimValue, EventType, Modality, Scope, Subject};
+pub use claim::{Claim, ClaimKind, ClaimValue, EventType, Inference, Modality, Scope, Subject};
 pub use finding::{Finding, FindingClaim, FindingKind, Severity};
 pub use interval::{DateInterval, Hedge, Interval, ModelError, Span};
 pub use mention::{
