@@ -1,0 +1,2351 @@
+//! The grammar of time expressions: at each token, every pattern tries to match and the longest
+//! match wins. Each pattern both recognizes its phrase and resolves it (TIMEX3 value, days
+//! covered, granularity) against the reference date, because resolution needs the very pieces
+//! the pattern just read.
+//!
+//! The rules are written down with examples in docs/times.md; the tests in tests/rules.rs check
+//! every row of those tables.
+
+use claims_model::{Granularity, TimeType};
+use jiff::civil::Date;
+
+use crate::calendar::{self as cal, ymd};
+use crate::lexicon::{self, Unit};
+use crate::tense::{tense_around, Tense};
+use crate::token::{Tok, TokKind};
+
+/// A matched time expression, in token positions.
+#[derive(Clone, Debug)]
+pub(crate) struct Found {
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    pub kind: TimeType,
+    pub value: String,
+    pub interval: Option<(Date, Date)>,
+    pub gran: Option<Granularity>,
+    /// The calendar pieces of an absolute date, so that a range can lend its year to the
+    /// other end ("from June to August 2024").
+    pub cal: Option<CalParts>,
+}
+
+/// Year (when written), month and day (when written) of an absolute date.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct CalParts {
+    pub year: Option<i32>,
+    pub month: u8,
+    pub day: Option<u8>,
+}
+
+/// A number as a time expression uses it: known, or "several"/"a few".
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Amount {
+    Known(f64),
+    Vague,
+}
+
+/// Parts of a month, a year, a decade or a week.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Part {
+    Early,
+    Mid,
+    Late,
+    FirstHalf,
+    SecondHalf,
+    /// "earlier this year": from the start up to the day before the reference.
+    Earlier,
+    /// "later this year": from the day after the reference to the end.
+    Later,
+}
+
+pub(crate) struct Grammar<'t, 'a> {
+    pub toks: &'t [Tok<'a>],
+    pub reference: Option<Date>,
+}
+
+impl<'a> Grammar<'_, 'a> {
+    // ------------------------------------------------------------------ token helpers
+
+    fn tok(&self, i: usize) -> Option<&Tok<'a>> {
+        self.toks.get(i)
+    }
+
+    /// The lower-cased token at `i`, or "" past the end.
+    fn lw(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| t.lower.as_str())
+    }
+
+    fn is(&self, i: usize, w: &str) -> bool {
+        self.lw(i) == w
+    }
+
+    fn any(&self, i: usize, ws: &[&str]) -> bool {
+        ws.contains(&self.lw(i))
+    }
+
+    /// Matches the words `ws` from `i`; returns the position after them.
+    fn seq(&self, i: usize, ws: &[&str]) -> Option<usize> {
+        for (k, w) in ws.iter().enumerate() {
+            if self.lw(i + k) != *w {
+                return None;
+            }
+        }
+        Some(i + ws.len())
+    }
+
+    /// Is token `i` written right after the previous one, without space?
+    fn glued(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| !t.space_before)
+    }
+
+    /// A hyphen joining two tokens ("third-quarter", "mid-1990s"); returns the position after it.
+    fn hyphen(&self, i: usize) -> Option<usize> {
+        (matches!(self.lw(i), "-" | "‐") && self.glued(i) && self.glued(i + 1)).then_some(i + 1)
+    }
+
+    /// A dash between the two ends of a range, spaced or not.
+    fn range_dash(&self, i: usize) -> bool {
+        matches!(self.lw(i), "-" | "–" | "—" | "‐")
+    }
+
+    /// An optional "the" at `i`.
+    fn skip_the(&self, i: usize) -> usize {
+        if self.is(i, "the") {
+            i + 1
+        } else {
+            i
+        }
+    }
+
+    /// An optional comma at `i`.
+    fn skip_comma(&self, i: usize) -> usize {
+        if self.is(i, ",") {
+            i + 1
+        } else {
+            i
+        }
+    }
+
+    fn tense(&self, s: usize, e: usize) -> Tense {
+        tense_around(self.toks, s, e)
+    }
+
+    fn found(&self, start: usize, end: usize, kind: TimeType, value: String) -> Found {
+        Found {
+            start,
+            end,
+            kind,
+            value,
+            interval: None,
+            gran: None,
+            cal: None,
+        }
+    }
+
+    fn date(
+        &self,
+        start: usize,
+        end: usize,
+        value: String,
+        interval: Option<(Date, Date)>,
+        gran: Granularity,
+    ) -> Found {
+        Found {
+            start,
+            end,
+            kind: TimeType::Date,
+            value,
+            interval,
+            gran: Some(gran),
+            cal: None,
+        }
+    }
+
+    // ------------------------------------------------------------------ pieces
+
+    /// A month name at `i` ("November", "Nov.", "Sept"). `strict` refuses the lower-case
+    /// "may"/"march" that are far more often a verb, and lower-case abbreviations.
+    fn month(&self, i: usize, strict: bool) -> Option<(u8, usize)> {
+        let t = self.tok(i)?;
+        if t.kind != TokKind::Word {
+            return None;
+        }
+        let m = lexicon::month(&t.lower)?;
+        let abbr = lexicon::is_month_abbreviation(&t.lower);
+        let mut next = i + 1;
+        let has_period = self.is(next, ".") && self.glued(next);
+        if abbr && has_period {
+            next += 1;
+        }
+        if strict
+            && !t.is_capitalized()
+            && (matches!(t.lower.as_str(), "may" | "march") || (abbr && !has_period))
+        {
+            return None;
+        }
+        // "Mar" and "Jun" without a period are names too often ("Jan Smith").
+        if abbr && !has_period && !t.is_capitalized() && t.lower.len() < 3 {
+            return None;
+        }
+        Some((m, next))
+    }
+
+    /// A day of the month: "29", "29th", "1st", "twenty-ninth", "first".
+    fn day(&self, i: usize) -> Option<(u8, usize)> {
+        let t = self.tok(i)?;
+        let (n, next) = match t.kind {
+            TokKind::Num => {
+                let digits: String = t.lower.chars().take_while(char::is_ascii_digit).collect();
+                let rest = &t.lower[digits.len()..];
+                if digits.len() > 2 || !matches!(rest, "" | "st" | "nd" | "rd" | "th") {
+                    return None;
+                }
+                (digits.parse::<u32>().ok()?, i + 1)
+            }
+            TokKind::Word => self.ordinal_word(i)?,
+            TokKind::Punct => return None,
+        };
+        (1..=31).contains(&n).then_some((n as u8, next))
+    }
+
+    /// "first" … "thirty-first", also as "twenty first".
+    fn ordinal_word(&self, i: usize) -> Option<(u32, usize)> {
+        if let Some(n) = lexicon::ordinal(self.lw(i)) {
+            return Some((n, i + 1));
+        }
+        let tens = lexicon::cardinal(self.lw(i)).filter(|n| *n >= 20 && n % 10 == 0)?;
+        let j = self.hyphen(i + 1).unwrap_or(i + 1);
+        let unit = lexicon::ordinal(self.lw(j)).filter(|n| *n < 10)?;
+        Some((tens + unit, j + 1))
+    }
+
+    /// A four-digit year 1000–2999 that is not part of a phone number, code or count.
+    fn year4(&self, i: usize) -> Option<(i32, usize)> {
+        let t = self.tok(i)?;
+        if t.kind != TokKind::Num
+            || t.text.len() != 4
+            || !t.text.bytes().all(|b| b.is_ascii_digit())
+        {
+            return None;
+        }
+        let y: i32 = t.text.parse().ok()?;
+        if !(1000..=2999).contains(&y) {
+            return None;
+        }
+        // "138-2010-2015", "Hwasong-2024", "2024-11" style codes are handled by their own
+        // patterns; a year glued to a hyphen on the left is a code.
+        if i > 0
+            && self.glued(i)
+            && matches!(self.lw(i - 1), "-" | "/" | "." | ":" | "$" | "#" | "+")
+        {
+            return None;
+        }
+        if self.glued(i + 1)
+            && matches!(self.lw(i + 1), "-" | "/" | ":" | "%")
+            && self
+                .tok(i + 2)
+                .is_some_and(|t| t.kind == TokKind::Num && self.glued(i + 2))
+        {
+            return None;
+        }
+        Some((y, i + 1))
+    }
+
+    /// Is the four-digit number at `i` used as a year here? (A count such as "2000 troops" or an
+    /// identifier such as "Article 2024" is not.)
+    fn plausible_year(&self, i: usize, y: i32) -> bool {
+        if i > 0 && lexicon::blocks_year(self.lw(i - 1)) {
+            return false;
+        }
+        if lexicon::blocks_year_after(self.lw(i + 1)) {
+            return false;
+        }
+        // Far-off years need a cue: "in 1066", "since 1648".
+        if !(1800..=2100).contains(&y) {
+            return i > 0
+                && self.any(
+                    i - 1,
+                    &[
+                        "in", "since", "of", "from", "until", "by", "before", "after", "during",
+                        "year", "circa", "c.",
+                    ],
+                );
+        }
+        true
+    }
+
+    /// A year written in words: "nineteen ninety-six", "two thousand and four", "twenty twenty".
+    fn year_words(&self, i: usize) -> Option<(i32, usize)> {
+        let hi = lexicon::cardinal(self.lw(i))?;
+        if self.is(i + 1, "thousand") && hi <= 2 {
+            let mut j = i + 2;
+            if self.is(j, "and") {
+                j += 1;
+            }
+            if let Some((lo, e)) = self.small_number(j) {
+                return Some((hi as i32 * 1000 + lo as i32, e));
+            }
+            return Some((hi as i32 * 1000, j.min(i + 2)));
+        }
+        if !(10..=20).contains(&hi) {
+            return None;
+        }
+        let j = i + 1;
+        if self.is(j, "hundred") {
+            return Some((hi as i32 * 100, j + 1));
+        }
+        let (lo, e) = self.small_number(j)?;
+        (10..100)
+            .contains(&lo)
+            .then_some((hi as i32 * 100 + lo as i32, e))
+    }
+
+    /// A number from one to ninety-nine written in words ("twenty-four", "twenty four", "six").
+    fn small_number(&self, i: usize) -> Option<(u32, usize)> {
+        let a = lexicon::cardinal(self.lw(i))?;
+        if a >= 20 && a % 10 == 0 {
+            let j = self.hyphen(i + 1).unwrap_or(i + 1);
+            if let Some(b) = lexicon::cardinal(self.lw(j)).filter(|b| (1..10).contains(b)) {
+                return Some((a + b, j + 1));
+            }
+        }
+        Some((a, i + 1))
+    }
+
+    /// An amount before a unit of time: "three", "3", "2.5", "twenty-four", "a", "several",
+    /// "a few", "a couple of", "a dozen", "a hundred", "dozens of".
+    fn amount(&self, i: usize) -> Option<(Amount, usize)> {
+        let t = self.tok(i)?;
+        if t.kind == TokKind::Num {
+            let n: f64 = t.text.replace(',', "").parse().ok()?;
+            let mut j = i + 1;
+            // "5 1/2 hours"
+            if self.tok(j).is_some_and(|t| t.kind == TokKind::Num)
+                && self.is(j + 1, "/")
+                && self.glued(j + 1)
+            {
+                let num: f64 = self.lw(j).parse().ok()?;
+                let den: f64 = self.lw(j + 2).parse().ok()?;
+                if den > 0.0 {
+                    return Some((Amount::Known(n + num / den), j + 3));
+                }
+            }
+            if self.any(j, &["million", "thousand", "hundred"]) {
+                j += 1;
+                return Some((Amount::Known(n * 1000.0), j));
+            }
+            return Some((Amount::Known(n), j));
+        }
+        let w = self.lw(i);
+        match w {
+            "a" | "an" => {
+                if self.is(i + 1, "few") {
+                    return Some((Amount::Vague, i + 2));
+                }
+                if self.is(i + 1, "couple") {
+                    let j = if self.is(i + 2, "of") { i + 3 } else { i + 2 };
+                    return Some((Amount::Known(2.0), j));
+                }
+                if self.is(i + 1, "dozen") {
+                    return Some((Amount::Known(12.0), i + 2));
+                }
+                if self.is(i + 1, "hundred") {
+                    return Some((Amount::Known(100.0), i + 2));
+                }
+                if self.is(i + 1, "half") {
+                    return Some((Amount::Known(0.5), i + 2));
+                }
+                Some((Amount::Known(1.0), i + 1))
+            }
+            "couple" => {
+                let j = if self.is(i + 1, "of") { i + 2 } else { i + 1 };
+                Some((Amount::Known(2.0), j))
+            }
+            "dozens" | "hundreds" | "thousands" => {
+                self.is(i + 1, "of").then_some((Amount::Vague, i + 2))
+            }
+            "dozen" => Some((Amount::Known(12.0), i + 1)),
+            _ if lexicon::vague_quantity(w) => Some((Amount::Vague, i + 1)),
+            _ => {
+                let (n, j) = self.small_number(i)?;
+                if self.is(j, "hundred") {
+                    return Some((Amount::Known(f64::from(n) * 100.0), j + 1));
+                }
+                if self.any(j, &["and", "-"]) && self.is(j + 1, "a") && self.is(j + 2, "half") {
+                    return Some((Amount::Known(f64::from(n) + 0.5), j + 3));
+                }
+                Some((Amount::Known(f64::from(n)), j))
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ resolution
+
+    /// The year for a month (and day) written without one: the reading nearest the reference in
+    /// the direction the clause's tense points, or the nearest one when the tense is unknown
+    /// (a future reading counts double, since news mostly reports what already happened).
+    fn pick_year(
+        &self,
+        s: usize,
+        e: usize,
+        range_of: impl Fn(i32) -> Option<(Date, Date)>,
+    ) -> Option<i32> {
+        let r = self.reference?;
+        let ry = i32::from(r.year());
+        let tense = self.tense(s, e);
+        let cands: Vec<(i32, Date, Date)> = (ry - 1..=ry + 1)
+            .filter_map(|y| range_of(y).map(|(a, b)| (y, a, b)))
+            .collect();
+        let dist = |a: Date, b: Date| -> i64 {
+            if b < r {
+                (r - b).get_days() as i64
+            } else if a > r {
+                2 * (a - r).get_days() as i64
+            } else {
+                0
+            }
+        };
+        match tense {
+            Tense::Past => cands.iter().filter(|(_, a, _)| *a <= r).map(|c| c.0).max(),
+            Tense::Future => cands.iter().filter(|(_, _, b)| *b >= r).map(|c| c.0).min(),
+            Tense::Unknown => cands
+                .iter()
+                .min_by_key(|(y, a, b)| (dist(*a, *b), -*y))
+                .map(|c| c.0),
+        }
+    }
+
+    /// Resolves a calendar date from its parts, inferring a missing year.
+    fn resolve_cal(&self, s: usize, e: usize, parts: CalParts) -> Found {
+        let CalParts { year, month, day } = parts;
+        let year = year.or_else(|| match day {
+            Some(d) => self.pick_year(s, e, |y| ymd(y, month, d).map(|x| (x, x))),
+            None => self.pick_year(s, e, |y| cal::month_range(y, month)),
+        });
+        let mut f = match (year, day) {
+            (Some(y), Some(d)) => {
+                let dt = ymd(y, month, d);
+                self.date(
+                    s,
+                    e,
+                    dt.map_or_else(|| format!("{y:04}-{month:02}-{d:02}"), cal::day_value),
+                    dt.map(|x| (x, x)),
+                    Granularity::Day,
+                )
+            }
+            (Some(y), None) => self.date(
+                s,
+                e,
+                cal::month_value(y, month),
+                cal::month_range(y, month),
+                Granularity::Month,
+            ),
+            (None, Some(d)) => self.date(
+                s,
+                e,
+                format!("XXXX-{month:02}-{d:02}"),
+                None,
+                Granularity::Day,
+            ),
+            (None, None) => self.date(s, e, format!("XXXX-{month:02}"), None, Granularity::Month),
+        };
+        f.cal = Some(parts);
+        f
+    }
+
+    // ------------------------------------------------------------------ the patterns
+
+    /// Every pattern at token `i`; the longest match wins (the first listed on a tie).
+    pub fn at(&self, i: usize) -> Option<Found> {
+        let cands = [
+            self.range(i),
+            self.part_of(i),
+            self.relative_part(i),
+            self.calendar_date(i),
+            self.numeric_date(i),
+            self.weekday_phrase(i),
+            self.day_word(i),
+            self.ago(i),
+            self.relative_unit(i),
+            self.quarter_or_half(i),
+            self.season(i),
+            self.decade(i),
+            self.century(i),
+            self.year(i),
+            self.set(i),
+            self.clock_time(i),
+            self.duration(i),
+            self.vague_ref(i),
+        ];
+        let mut best: Option<Found> = None;
+        for c in cands.into_iter().flatten() {
+            if best.as_ref().is_none_or(|b| c.end > b.end) {
+                best = Some(c);
+            }
+        }
+        best
+    }
+
+    /// "Friday, Nov. 29, 2024", "November 29th", "29 November 2024", "the 29th of November",
+    /// "November 2024", "June" (capitalized and with a cue when it is "May").
+    fn calendar_date(&self, i: usize) -> Option<Found> {
+        // An optional weekday in front: its value is implied by the date.
+        let mut j = i;
+        if lexicon::weekday(self.lw(i)).is_some() && self.tok(i).is_some_and(Tok::is_capitalized) {
+            j = self.skip_comma(i + 1);
+            if self.is(j, "the") {
+                // "Friday the 29th"
+                let (d, e) = self.day(j + 1)?;
+                let r = self.reference?;
+                let parts = CalParts {
+                    year: Some(i32::from(r.year())),
+                    month: r.month() as u8,
+                    day: Some(d),
+                };
+                return Some(self.resolve_cal(i, e, parts));
+            }
+        }
+        let parsed = self.month_day_year(j).or_else(|| self.day_month_year(j));
+        match parsed {
+            Some((parts, e)) => Some(self.resolve_cal(i, e, parts)),
+            None if j == i => self.month_alone(i),
+            None => None,
+        }
+    }
+
+    /// month [day] [,] [year] | month [of] year
+    fn month_day_year(&self, i: usize) -> Option<(CalParts, usize)> {
+        let (m, j) = self.month(i, false)?;
+        let weak = self.month(i, true).is_none();
+        let k = self.skip_comma(j);
+        if let Some((y, e)) = self.year4(k) {
+            // "November 2024", "Nov. 2024" (not "May 2000 troops" since that is a count).
+            if !weak || self.plausible_year(k, y) {
+                return Some((
+                    CalParts {
+                        year: Some(y),
+                        month: m,
+                        day: None,
+                    },
+                    e,
+                ));
+            }
+        }
+        if self.is(j, "of") {
+            if let Some((y, e)) = self.year4(j + 1) {
+                return Some((
+                    CalParts {
+                        year: Some(y),
+                        month: m,
+                        day: None,
+                    },
+                    e,
+                ));
+            }
+        }
+        let j2 = if self.is(j, "the") { j + 1 } else { j };
+        let (d, mut e) = self.day(j2)?;
+        // "May 2 people" is a count; a day after a month must not be followed by a noun of
+        // counting, and after "the" only an ordinal will do.
+        if self.tok(j2).is_some_and(|t| t.kind == TokKind::Num) && self.glued(j2) {
+            return None;
+        }
+        let mut year = None;
+        let k = self.skip_comma(e);
+        if let Some((y, ye)) = self.year4(k) {
+            year = Some(y);
+            e = ye;
+        } else if let Some((y, ye)) = self
+            .year_words(k)
+            .filter(|_| self.tok(e).is_some_and(|t| t.kind == TokKind::Word))
+        {
+            year = Some(y);
+            e = ye;
+        }
+        if weak && year.is_none() {
+            return None;
+        }
+        Some((
+            CalParts {
+                year,
+                month: m,
+                day: Some(d),
+            },
+            e,
+        ))
+    }
+
+    /// [the] day [of] month [,] [year]
+    fn day_month_year(&self, i: usize) -> Option<(CalParts, usize)> {
+        let j = self.skip_the(i);
+        let (d, k) = self.day(j)?;
+        let k2 = if self.is(k, "of") { k + 1 } else { k };
+        // A bare number before a month is only a day when the month follows at once
+        // ("29 November"); "the 29th of November" may use "of".
+        if k2 != k
+            && self.tok(j).is_some_and(|t| {
+                t.kind == TokKind::Num && t.text.bytes().all(|b| b.is_ascii_digit())
+            })
+        {
+            return None;
+        }
+        let (m, mut e) = self.month(k2, true)?;
+        let mut year = None;
+        let y0 = self.skip_comma(e);
+        if let Some((y, ye)) = self.year4(y0) {
+            year = Some(y);
+            e = ye;
+        }
+        Some((
+            CalParts {
+                year,
+                month: m,
+                day: Some(d),
+            },
+            e,
+        ))
+    }
+
+    /// A month on its own, possibly with "last"/"this"/"next" in front or "this year" after.
+    fn month_alone(&self, i: usize) -> Option<Found> {
+        let rel = match self.lw(i) {
+            "last" | "previous" | "past" => Some(-1),
+            "this" => Some(0),
+            "next" | "coming" => Some(1),
+            _ => None,
+        };
+        let s = i;
+        let i = if rel.is_some() { i + 1 } else { i };
+        let (m, mut e) = self.month(i, true)?;
+        let t = self.tok(i)?;
+        if m == 5 || rel.is_none() {
+            // "May" is also a verb and a name; lower-case months are rare in news.
+            if !t.is_capitalized() {
+                return None;
+            }
+            let before = i.checked_sub(1).map_or("", |p| self.lw(p));
+            let cue_before = rel.is_some()
+                || matches!(
+                    before,
+                    "in" | "of"
+                        | "since"
+                        | "until"
+                        | "till"
+                        | "by"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "from"
+                        | "to"
+                        | "through"
+                        | "between"
+                        | "and"
+                        | "or"
+                        | "during"
+                        | "before"
+                        | "after"
+                        | "last"
+                        | "this"
+                        | "next"
+                        | "-"
+                        | "end"
+                        | "beginning"
+                        | "start"
+                        | "middle"
+                        | "around"
+                        | "throughout"
+                        | "for"
+                        | "on"
+                        | "that"
+                );
+            let after = self.lw(e);
+            let cue_after = matches!(
+                after,
+                "," | "."
+                    | ";"
+                    | ":"
+                    | ")"
+                    | "and"
+                    | "or"
+                    | "to"
+                    | "through"
+                    | "last"
+                    | "this"
+                    | "next"
+                    | "when"
+                    | "after"
+                    | "before"
+                    | ""
+            ) || self.tok(e).is_none();
+            // A sentence-initial "May" needs a cue before it ("May God…", "May 5 people…").
+            let mid_sentence = i > 0 && !t.newline_before && !self.is(i - 1, ".");
+            let may_ok = cue_before || (cue_after && mid_sentence);
+            if m == 5 && !may_ok {
+                return None;
+            }
+            // "March" and "May" at the start of a sentence and without a cue are verbs or names.
+            if !cue_before && !cue_after && (m == 3 || m == 5 || m == 8) {
+                return None;
+            }
+        }
+        let r = self.reference;
+        let year = match rel {
+            Some(k) => {
+                let r = r?;
+                let ry = i32::from(r.year());
+                let rm = r.month() as u8;
+                Some(match k {
+                    0 => ry,
+                    -1 => {
+                        if m < rm {
+                            ry
+                        } else {
+                            ry - 1
+                        }
+                    }
+                    _ => {
+                        if m > rm {
+                            ry
+                        } else {
+                            ry + 1
+                        }
+                    }
+                })
+            }
+            None => {
+                // "June this year", "January of next year", "last year's December".
+                let k = if self.is(e, "of") { e + 1 } else { e };
+                match (self.lw(k), self.lw(k + 1)) {
+                    ("this", "year") => {
+                        e = k + 2;
+                        r.map(|r| i32::from(r.year()))
+                    }
+                    ("last", "year") => {
+                        e = k + 2;
+                        r.map(|r| i32::from(r.year()) - 1)
+                    }
+                    ("next", "year") => {
+                        e = k + 2;
+                        r.map(|r| i32::from(r.year()) + 1)
+                    }
+                    _ => None,
+                }
+            }
+        };
+        let parts = CalParts {
+            year,
+            month: m,
+            day: None,
+        };
+        Some(self.resolve_cal(s, e, parts))
+    }
+
+    /// "2024-11-29", "2024/11/29", "11/29/2024", "29/11/2024", "11/29" after a cue, "2024-11".
+    fn numeric_date(&self, i: usize) -> Option<Found> {
+        let t = self.tok(i)?;
+        if t.kind != TokKind::Num {
+            return None;
+        }
+        let num = |k: usize| -> Option<u32> {
+            let t = self.tok(k)?;
+            (t.kind == TokKind::Num && t.text.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| t.text.parse().ok())
+                .flatten()
+        };
+        let sep = self.lw(i + 1);
+        if !matches!(sep, "-" | "/" | ".") || !self.glued(i + 1) || !self.glued(i + 2) {
+            return None;
+        }
+        let a = num(i)?;
+        let b = num(i + 2)?;
+        let third = self.is(i + 3, sep) && self.glued(i + 3) && self.glued(i + 4);
+        let c = if third { num(i + 4) } else { None };
+        let alen = t.text.len();
+        let (y, m, d, end) = match c {
+            Some(c) if alen == 4 => (a as i32, b, c, i + 5),
+            Some(c) if self.tok(i + 4).is_some_and(|t| t.text.len() == 4) => {
+                // Month first as in American usage, day first when the first part cannot be
+                // a month.
+                if a > 12 {
+                    (c as i32, b, a, i + 5)
+                } else {
+                    (c as i32, a, b, i + 5)
+                }
+            }
+            Some(_) => return None,
+            None if alen == 4
+                && sep == "-"
+                && (1..=12).contains(&b)
+                && self.tok(i + 2).is_some_and(|t| t.text.len() == 2) =>
+            {
+                // "2024-11": a month.
+                let y = a as i32;
+                let m = b as u8;
+                // A following hyphen and number would make it something else.
+                if self.is(i + 3, "-") && self.glued(i + 3) {
+                    return None;
+                }
+                return Some(self.date(
+                    i,
+                    i + 3,
+                    cal::month_value(y, m),
+                    cal::month_range(y, m),
+                    Granularity::Month,
+                ));
+            }
+            None if sep == "/"
+                && i > 0
+                && self.any(i - 1, &["on", "by", "until", "since", "from", "to", "till"])
+                && !self.is(i + 3, "/") =>
+            {
+                let (m, d) = if a > 12 { (b, a) } else { (a, b) };
+                if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+                    return None;
+                }
+                let parts = CalParts {
+                    year: None,
+                    month: m as u8,
+                    day: Some(d as u8),
+                };
+                return Some(self.resolve_cal(i, i + 3, parts));
+            }
+            None => return None,
+        };
+        if !(1..=12).contains(&m) {
+            return None;
+        }
+        // A run of more numbers is a phone number or a code.
+        if self.any(end, &["-", "/", "."])
+            && self.glued(end)
+            && self
+                .tok(end + 1)
+                .is_some_and(|t| t.kind == TokKind::Num && self.glued(end + 1))
+        {
+            return None;
+        }
+        let dt = ymd(y, m as u8, u8::try_from(d).ok()?)?;
+        let mut f = self.date(i, end, cal::day_value(dt), Some((dt, dt)), Granularity::Day);
+        f.cal = Some(CalParts {
+            year: Some(y),
+            month: m as u8,
+            day: Some(d as u8),
+        });
+        Some(f)
+    }
+
+    /// A bare year: "2024", "fiscal 1989", "the year 2000", "nineteen ninety-six".
+    fn year(&self, i: usize) -> Option<Found> {
+        let mut j = i;
+        let mut cue = false;
+        if self.any(j, &["fiscal", "fy"]) {
+            j += 1;
+            cue = true;
+        } else if let Some(k) = self.seq(j, &["the", "year"]) {
+            j = k;
+            cue = true;
+        }
+        if let Some((y, e)) = self.year4(j) {
+            if !cue && !self.plausible_year(j, y) {
+                return None;
+            }
+            // "1990 and beyond"
+            let e = self.seq(e, &["and", "beyond"]).unwrap_or(e);
+            return Some(self.date(
+                i,
+                e,
+                cal::year_value(y),
+                cal::year_range(y),
+                Granularity::Year,
+            ));
+        }
+        // Years in words need a cue or a capital letter: "the year two thousand", "in nineteen
+        // ninety-six".
+        let cue = cue || (i > 0 && self.any(i - 1, &["in", "since", "of", "until", "by"]));
+        if cue {
+            if let Some((y, e)) = self.year_words(j) {
+                if (1000..=2999).contains(&y) {
+                    return Some(self.date(
+                        i,
+                        e,
+                        cal::year_value(y),
+                        cal::year_range(y),
+                        Granularity::Year,
+                    ));
+                }
+            }
+        }
+        None
+    }
+
+    /// "the 1990s", "1990s", "the '90s", "the nineties", "the 1990's".
+    fn decade(&self, i: usize) -> Option<Found> {
+        let j = self.skip_the(i);
+        let (decade, e) = self.decade_core(j)?;
+        let (a, b) = (cal::ymd(decade, 1, 1)?, cal::ymd(decade + 9, 12, 31)?);
+        Some(self.date(
+            i,
+            e,
+            format!("{:03}", decade / 10),
+            Some((a, b)),
+            Granularity::Decade,
+        ))
+    }
+
+    /// The first year of a decade written at `i`.
+    fn decade_core(&self, i: usize) -> Option<(i32, usize)> {
+        let t = self.tok(i)?;
+        if t.kind == TokKind::Num {
+            let digits: String = t.lower.chars().take_while(char::is_ascii_digit).collect();
+            let rest = &t.lower[digits.len()..];
+            let (rest, e) = if rest.is_empty() && self.is(i + 1, "'s") {
+                ("s", i + 2)
+            } else if rest.is_empty()
+                && self.any(i + 1, &["'", "’"])
+                && self.is(i + 2, "s")
+                && self.glued(i + 2)
+            {
+                ("s", i + 3)
+            } else {
+                (rest, i + 1)
+            };
+            if rest != "s" {
+                return None;
+            }
+            let n: i32 = digits.parse().ok()?;
+            return match digits.len() {
+                4 if n % 10 == 0 => Some((n, e)),
+                2 if n % 10 == 0 && i > 0 && matches!(self.lw(i - 1), "'" | "’") => {
+                    Some((1900 + n, e))
+                }
+                2 if n % 10 == 0
+                    && i > 0
+                    && self.any(i - 1, &["the", "early", "mid", "late", "-"]) =>
+                {
+                    Some((1900 + n, e))
+                }
+                _ => None,
+            };
+        }
+        if matches!(t.lower.as_str(), "'" | "’") {
+            return self.decade_core(i + 1);
+        }
+        let n = match t.lower.as_str() {
+            "twenties" => 20,
+            "thirties" => 30,
+            "forties" => 40,
+            "fifties" => 50,
+            "sixties" => 60,
+            "seventies" => 70,
+            "eighties" => 80,
+            "nineties" => 90,
+            _ => return None,
+        };
+        (i > 0 && self.any(i - 1, &["the", "early", "mid", "late", "-"]))
+            .then_some((1900 + n, i + 1))
+    }
+
+    /// "the 20th century", "the twentieth century", "this century", "the last century".
+    fn century(&self, i: usize) -> Option<Found> {
+        let j = self.skip_the(i);
+        let (c, k) = if self.is(j, "this") || self.is(j, "current") {
+            let r = self.reference?;
+            (i32::from(r.year()) / 100 + 1, j + 1)
+        } else if self.is(j, "last") || self.is(j, "previous") {
+            let r = self.reference?;
+            (i32::from(r.year()) / 100, j + 1)
+        } else if let Some((n, k)) = self.ordinal_word(j) {
+            (n as i32, k)
+        } else {
+            let t = self.tok(j)?;
+            if t.kind != TokKind::Num {
+                return None;
+            }
+            let digits: String = t.lower.chars().take_while(char::is_ascii_digit).collect();
+            let rest = &t.lower[digits.len()..];
+            if !matches!(rest, "st" | "nd" | "rd" | "th") {
+                return None;
+            }
+            (digits.parse().ok()?, j + 1)
+        };
+        if !self.is(k, "century") || !(1..=30).contains(&c) {
+            return None;
+        }
+        let first = (c - 1) * 100;
+        let (a, b) = (ymd(first.max(1), 1, 1)?, ymd(first + 99, 12, 31)?);
+        Some(self.date(
+            i,
+            k + 1,
+            format!("{:02}", c - 1),
+            Some((a, b)),
+            Granularity::Century,
+        ))
+    }
+
+    /// "summer", "last summer", "the summer of 2024", "winter 2023", "this past spring".
+    fn season(&self, i: usize) -> Option<Found> {
+        let mut j = self.skip_the(i);
+        let rel = match self.lw(j) {
+            "last" | "previous" => Some(-1),
+            "this" | "current" => {
+                if self.is(j + 1, "past") {
+                    j += 1;
+                    Some(-1)
+                } else {
+                    Some(0)
+                }
+            }
+            "next" | "coming" => Some(1),
+            _ => None,
+        };
+        if rel.is_some() {
+            j += 1;
+        }
+        let (code, first) = lexicon::season(self.lw(j))?;
+        let mut e = j + 1;
+        let k = if self.is(e, "of") { e + 1 } else { e };
+        let explicit = self.year4(k).map(|(y, ye)| {
+            e = ye;
+            y
+        });
+        // "fall" is a verb and a noun too: without a cue, only the capitalized or "the"/"this" forms.
+        if code == "FA" && self.lw(j) == "fall" && rel.is_none() && explicit.is_none() && j == i {
+            return None;
+        }
+        let year = match (explicit, rel) {
+            (Some(y), _) => Some(y),
+            (None, Some(k)) => {
+                let r = self.reference?;
+                let (cur, cy) = cal::season_of(r);
+                let idx = |c: &str| {
+                    ["WI", "SP", "SU", "FA"]
+                        .iter()
+                        .position(|x| *x == c)
+                        .unwrap_or(0) as i32
+                };
+                let ry = i32::from(r.year());
+                // Seasons are ordered WI(y-1/ Dec..Feb) < SP < SU < FA < WI(y).
+                let ord_now = cy * 4 + idx(cur) + if cur == "WI" { 4 } else { 0 };
+                let ord_of = |y: i32| y * 4 + idx(code) + if code == "WI" { 4 } else { 0 };
+                let _ = ry;
+                let years = [cy - 1, cy, cy + 1];
+                match k {
+                    0 => Some(if code == "WI" && cur == "WI" {
+                        cy
+                    } else {
+                        i32::from(r.year())
+                    }),
+                    -1 => years.iter().copied().filter(|y| ord_of(*y) < ord_now).max(),
+                    _ => years.iter().copied().filter(|y| ord_of(*y) > ord_now).min(),
+                }
+            }
+            (None, None) => self.pick_year(i, e, |y| cal::season_range(y, first)),
+        };
+        Some(match year {
+            Some(y) => self.date(
+                i,
+                e,
+                format!("{y:04}-{code}"),
+                cal::season_range(y, first),
+                Granularity::Season,
+            ),
+            None => self.date(i, e, format!("XXXX-{code}"), None, Granularity::Season),
+        })
+    }
+
+    /// Quarters and halves: "the third quarter", "third-quarter", "Q3 2024", "the fiscal first
+    /// quarter", "the first quarter of 2024", "this year's third quarter", "the current quarter",
+    /// "the first half of 2024", "H2 2016".
+    fn quarter_or_half(&self, i: usize) -> Option<Found> {
+        let r = self.reference;
+        let ry = r.map(|r| i32::from(r.year()));
+        let mut j = self.skip_the(i);
+        // A year in front: "this year's", "next year's", "the 1988".
+        let mut year: Option<i32> = None;
+        match (self.lw(j), self.lw(j + 1)) {
+            ("this", "year's") => {
+                year = ry;
+                j += 2;
+            }
+            ("last", "year's") => {
+                year = ry.map(|y| y - 1);
+                j += 2;
+            }
+            ("next", "year's") => {
+                year = ry.map(|y| y + 1);
+                j += 2;
+            }
+            _ => {
+                if let Some((y, k)) = self.year4(j) {
+                    if self.any(k, &["first", "second", "third", "fourth", "fiscal"]) {
+                        year = Some(y);
+                        j = k;
+                    }
+                }
+            }
+        }
+        if self.any(j, &["fiscal", "calendar"]) {
+            j += 1;
+        }
+        // "Q3", "H2"
+        let t = self.tok(j)?;
+        let (which, n, mut e) = if t.kind == TokKind::Word
+            && t.text.len() == 2
+            && matches!(&t.lower[..1], "q" | "h")
+            && t.is_capitalized()
+        {
+            let n: u8 = t.lower[1..].parse().ok()?;
+            let which = if &t.lower[..1] == "q" { 'Q' } else { 'H' };
+            (which, n, j + 1)
+        } else {
+            let n = match self.lw(j) {
+                "first" | "1st" => 1,
+                "second" | "2nd" => 2,
+                "third" | "3rd" => 3,
+                "fourth" | "4th" => 4,
+                "last" | "final" => 0,
+                "current" | "latest" | "previous" | "past" | "year-ago" | "year-earlier"
+                | "recent" | "same" | "this" => 9,
+                _ => return None,
+            };
+            let k = self.hyphen(j + 1).unwrap_or(j + 1);
+            let k = if self.any(k, &["fiscal", "calendar"]) {
+                k + 1
+            } else {
+                k
+            };
+            match self.lw(k) {
+                "quarter" => ('Q', n, k + 1),
+                "half" if n <= 2 || n == 0 => ('H', if n == 0 { 2 } else { n }, k + 1),
+                // "year-ago" quarter is two tokens after "year-"
+                _ => return None,
+            }
+        };
+        let last_word = self.lw(j);
+        if which == 'Q' && n == 0 {
+            // "the last quarter": of a year when one follows, else the previous quarter.
+            if !self.is(e, "of") {
+                let r = r?;
+                let prev = cal::add_months(r, -3)?;
+                let (y, q) = (i32::from(prev.year()), cal::quarter_of(prev));
+                return Some(self.date(
+                    i,
+                    e,
+                    format!("{y:04}-Q{q}"),
+                    cal::quarter_range(y, q),
+                    Granularity::Quarter,
+                ));
+            }
+        }
+        if which == 'Q' && n == 9 {
+            let r = r?;
+            let back = match last_word {
+                "current" | "this" => 0,
+                "year-ago" | "year-earlier" => 12 + 3,
+                _ => 3,
+            };
+            let d = cal::add_months(r, -back)?;
+            let (y, q) = (i32::from(d.year()), cal::quarter_of(d));
+            return Some(self.date(
+                i,
+                e,
+                format!("{y:04}-Q{q}"),
+                cal::quarter_range(y, q),
+                Granularity::Quarter,
+            ));
+        }
+        if n == 9 {
+            return None;
+        }
+        let n = if n == 0 { 4 } else { n };
+        if !(1..=4).contains(&n) || (which == 'H' && n > 2) {
+            return None;
+        }
+        // A year after: "of 2024", "2024", "of this year", "of next year", "of the year".
+        let k = if self.is(e, "of") { e + 1 } else { e };
+        if let Some((y, ye)) = self.year4(k) {
+            year = Some(y);
+            e = ye;
+        } else if self.is(e, "of") {
+            match (self.lw(k), self.lw(k + 1)) {
+                ("this" | "the", "year") => {
+                    year = ry;
+                    e = k + 2;
+                }
+                ("last", "year") => {
+                    year = ry.map(|y| y - 1);
+                    e = k + 2;
+                }
+                ("next", "year") => {
+                    year = ry.map(|y| y + 1);
+                    e = k + 2;
+                }
+                _ => {}
+            }
+        } else if self.seq(e, &["this", "year"]).is_some() {
+            year = ry;
+            e += 2;
+        } else if self.seq(e, &["last", "year"]).is_some() {
+            year = ry.map(|y| y - 1);
+            e += 2;
+        } else if self.seq(e, &["next", "year"]).is_some() {
+            year = ry.map(|y| y + 1);
+            e += 2;
+        }
+        // "the first quarter" without a year: the reference year (reports speak of the current
+        // fiscal year).
+        let year = year.or(ry);
+        let (value, range, gran) = match (which, year) {
+            ('Q', Some(y)) => (
+                format!("{y:04}-Q{n}"),
+                cal::quarter_range(y, n),
+                Granularity::Quarter,
+            ),
+            ('Q', None) => (format!("XXXX-Q{n}"), None, Granularity::Quarter),
+            (_, Some(y)) => (
+                format!("{y:04}-H{n}"),
+                cal::months_range(y, n * 6 - 5, n * 6),
+                Granularity::PartOfYear,
+            ),
+            (_, None) => (format!("XXXX-H{n}"), None, Granularity::PartOfYear),
+        };
+        Some(self.date(i, e, value, range, gran))
+    }
+
+    /// A part of a month, year or decade: "early November", "mid-2024", "late 2024", "the end of
+    /// November", "the beginning of 2025", "the first half of 2024", "the early 1990s",
+    /// "mid-November", "end of the year". The value stays the whole period (TimeML puts the part
+    /// in a modifier); the interval is the part.
+    fn part_of(&self, i: usize) -> Option<Found> {
+        let j = self.skip_the(i);
+        let (part, k) = match self.lw(j) {
+            "early" => (Part::Early, j + 1),
+            "mid" => (Part::Mid, self.hyphen(j + 1).unwrap_or(j + 1)),
+            "late" => (Part::Late, j + 1),
+            "end" | "close" if self.is(j + 1, "of") => (Part::Late, j + 2),
+            "beginning" | "start" if self.is(j + 1, "of") => (Part::Early, j + 2),
+            "middle" if self.is(j + 1, "of") => (Part::Mid, j + 2),
+            "first" | "second" | "last" if self.is(j + 1, "half") && self.is(j + 2, "of") => (
+                if self.is(j, "first") {
+                    Part::FirstHalf
+                } else {
+                    Part::SecondHalf
+                },
+                j + 3,
+            ),
+            _ => return None,
+        };
+        // "mid" needs a hyphen or a space before its base; "early" alone is not a time.
+        let base = self.part_base(k)?;
+        self.apply_part(i, part, base)
+    }
+
+    /// "earlier this year", "later this month", "earlier in the week", "early this week",
+    /// "late last year", "early next year".
+    fn relative_part(&self, i: usize) -> Option<Found> {
+        let part = match self.lw(i) {
+            "earlier" => Part::Earlier,
+            "later" => Part::Later,
+            _ => return None,
+        };
+        let mut k = i + 1;
+        if self.is(k, "in") {
+            k += 1;
+            if !self.is(k, "the") {
+                return None;
+            }
+            // "earlier in the year" means this year.
+            let unit = lexicon::unit(self.lw(k + 1)).filter(|(_, pl)| !pl)?.0;
+            let base = self.relative_base(k, 0, unit, k + 2)?;
+            return self.apply_part(i, part, base);
+        }
+        if !self.is(k, "this") {
+            return None;
+        }
+        let base = self.part_base(k)?;
+        self.apply_part(i, part, base)
+    }
+
+    /// The period a part refers to: a month with or without a year, a year, a decade, or "this
+    /// year" / "last month" / "next week" / "the year".
+    fn part_base(&self, k: usize) -> Option<Found> {
+        if let Some(f) = self.decade(k) {
+            return Some(f);
+        }
+        if let Some(f) = self
+            .calendar_date(k)
+            .filter(|f| f.gran == Some(Granularity::Month))
+        {
+            return Some(f);
+        }
+        if let Some((y, e)) = self.year4(k) {
+            return Some(self.date(
+                k,
+                e,
+                cal::year_value(y),
+                cal::year_range(y),
+                Granularity::Year,
+            ));
+        }
+        let (shift, uk) = match self.lw(k) {
+            "this" | "the" | "current" => (0, k + 1),
+            "last" | "previous" | "past" => (-1, k + 1),
+            "next" | "coming" => (1, k + 1),
+            _ => return None,
+        };
+        let (unit, plural) = lexicon::unit(self.lw(uk))?;
+        if plural {
+            return None;
+        }
+        self.relative_base(k, shift, unit, uk + 1)
+    }
+
+    /// This, last or next year / month / week (and "the year" = this year), from token `s` to `e`.
+    fn relative_base(&self, s: usize, shift: i64, unit: Unit, e: usize) -> Option<Found> {
+        let r = self.reference?;
+        match unit {
+            Unit::Year => {
+                let y = i32::from(r.year()) + shift as i32;
+                Some(self.date(
+                    s,
+                    e,
+                    cal::year_value(y),
+                    cal::year_range(y),
+                    Granularity::Year,
+                ))
+            }
+            Unit::Month => {
+                let d = cal::add_months(r, shift)?;
+                let (y, m) = (i32::from(d.year()), d.month() as u8);
+                Some(self.date(
+                    s,
+                    e,
+                    cal::month_value(y, m),
+                    cal::month_range(y, m),
+                    Granularity::Month,
+                ))
+            }
+            Unit::Week => {
+                let d = cal::add_days(r, 7 * shift)?;
+                Some(self.date(
+                    s,
+                    e,
+                    cal::week_value(d),
+                    cal::week_range(d),
+                    Granularity::Week,
+                ))
+            }
+            _ => None,
+        }
+    }
+
+    /// Narrows `base` to `part` (see the tables in docs/times.md).
+    fn apply_part(&self, s: usize, part: Part, base: Found) -> Option<Found> {
+        let (a, b) = base.interval?;
+        let e = base.end;
+        let gran = base.gran?;
+        let ay = i32::from(a.year());
+        let (range, g) = match gran {
+            Granularity::Month => {
+                let (y, m) = (ay, a.month() as u8);
+                let r = match part {
+                    Part::Early => (ymd(y, m, 1)?, ymd(y, m, 10)?),
+                    Part::Mid => (ymd(y, m, 11)?, ymd(y, m, 20)?),
+                    Part::Late => (ymd(y, m, 21)?, b),
+                    Part::FirstHalf => (a, ymd(y, m, 15)?),
+                    Part::SecondHalf => (ymd(y, m, 16)?, b),
+                    Part::Earlier | Part::Later => self.before_after(part, a, b)?,
+                };
+                (r, Granularity::PartOfMonth)
+            }
+            Granularity::Year => {
+                let r = match part {
+                    Part::Early => cal::months_range(ay, 1, 4)?,
+                    Part::Mid => cal::months_range(ay, 5, 8)?,
+                    Part::Late => cal::months_range(ay, 9, 12)?,
+                    Part::FirstHalf => cal::months_range(ay, 1, 6)?,
+                    Part::SecondHalf => cal::months_range(ay, 7, 12)?,
+                    Part::Earlier | Part::Later => self.before_after(part, a, b)?,
+                };
+                (
+                    r,
+                    if matches!(part, Part::Earlier | Part::Later) {
+                        Granularity::Vague
+                    } else {
+                        Granularity::PartOfYear
+                    },
+                )
+            }
+            Granularity::Decade => {
+                let r = match part {
+                    Part::Early => (a, ymd(ay + 3, 12, 31)?),
+                    Part::Mid => (ymd(ay + 4, 1, 1)?, ymd(ay + 6, 12, 31)?),
+                    Part::Late => (ymd(ay + 7, 1, 1)?, b),
+                    Part::FirstHalf => (a, ymd(ay + 4, 12, 31)?),
+                    Part::SecondHalf => (ymd(ay + 5, 1, 1)?, b),
+                    Part::Earlier | Part::Later => return None,
+                };
+                (r, Granularity::Decade)
+            }
+            Granularity::Week => {
+                let r = match part {
+                    Part::Early => (a, cal::add_days(a, 2)?),
+                    Part::Mid => (cal::add_days(a, 2)?, cal::add_days(a, 4)?),
+                    Part::Late => (cal::add_days(a, 3)?, b),
+                    Part::FirstHalf | Part::SecondHalf => return None,
+                    Part::Earlier | Part::Later => self.before_after(part, a, b)?,
+                };
+                (r, Granularity::Week)
+            }
+            _ => return None,
+        };
+        let mut f = self.date(s, e, base.value, Some(range), g);
+        f.cal = None;
+        Some(f)
+    }
+
+    /// The part of `a..=b` before (or after) the reference day.
+    fn before_after(&self, part: Part, a: Date, b: Date) -> Option<(Date, Date)> {
+        let r = self.reference?;
+        match part {
+            Part::Earlier => {
+                let end = cal::add_days(r, -1)?.min(b);
+                Some(if end < a { (a, a) } else { (a, end) })
+            }
+            _ => {
+                let start = cal::add_days(r, 1)?.max(a);
+                Some(if start > b { (b, b) } else { (start, b) })
+            }
+        }
+    }
+
+    /// "Friday", "on Friday", "last Friday", "next Tuesday", "this Thursday", "Friday morning",
+    /// "Friday next week".
+    fn weekday_phrase(&self, i: usize) -> Option<Found> {
+        let (rel, j) = match self.lw(i) {
+            "last" | "previous" | "past" => (Some(-1), i + 1),
+            "this" | "coming" => (Some(0), i + 1),
+            "next" => (Some(1), i + 1),
+            "early" | "late" | "earlier" | "later" => (None, i + 1),
+            _ => (None, i),
+        };
+        let t = self.tok(j)?;
+        let wd = lexicon::weekday(&t.lower)?;
+        // Abbreviations and plurals ("Sun", "Mondays") need care: "Sun" is a newspaper and
+        // "Mondays" is a set, handled elsewhere.
+        if t.lower.len() <= 4
+            && !(self.is(j + 1, ".") && self.glued(j + 1))
+            && !t.lower.ends_with("day")
+        {
+            return None;
+        }
+        if t.lower.ends_with('s') || !t.is_capitalized() && t.lower.len() <= 4 {
+            return None;
+        }
+        let mut e = j + 1;
+        if self.is(e, ".") && self.glued(e) && t.lower.len() <= 4 {
+            e += 1;
+        }
+        // "Friday next week", "Friday of last week"
+        let mut rel = rel;
+        let k = if self.is(e, "of") { e + 1 } else { e };
+        match (self.lw(k), self.lw(k + 1)) {
+            ("next", "week") => {
+                rel = Some(1);
+                e = k + 2;
+            }
+            ("last", "week") => {
+                rel = Some(-1);
+                e = k + 2;
+            }
+            ("this", "week") => {
+                rel = Some(0);
+                e = k + 2;
+            }
+            _ => {}
+        }
+        let day = self.reference.and_then(|r| {
+            let rw = i64::from(cal::weekday_number(r));
+            let w = i64::from(wd);
+            let off = match rel {
+                Some(k) => w - rw + 7 * k,
+                None => {
+                    let back = -((rw - w).rem_euclid(7));
+                    let fwd = (w - rw).rem_euclid(7);
+                    match self.tense(i, e) {
+                        Tense::Past => back,
+                        Tense::Future => {
+                            if fwd == 0 {
+                                7
+                            } else {
+                                fwd
+                            }
+                        }
+                        Tense::Unknown => {
+                            if -back <= 2 * fwd {
+                                back
+                            } else {
+                                fwd
+                            }
+                        }
+                    }
+                }
+            };
+            cal::add_days(r, off)
+        });
+        // A part of the day makes it a TIME: "Friday morning".
+        if let Some(pod) = lexicon::part_of_day(self.lw(e)) {
+            let value = day.map_or_else(
+                || format!("XXXX-WXX-{wd}T{pod}"),
+                |d| format!("{}T{pod}", cal::day_value(d)),
+            );
+            let mut f = self.found(i, e + 1, TimeType::Time, value);
+            f.interval = day.map(|d| (d, d));
+            f.gran = Some(Granularity::Day);
+            return Some(f);
+        }
+        Some(match day {
+            Some(d) => self.date(i, e, cal::day_value(d), Some((d, d)), Granularity::Day),
+            None => self.date(i, e, format!("XXXX-WXX-{wd}"), None, Granularity::Day),
+        })
+    }
+
+    /// "today", "yesterday", "tomorrow", "tonight", "the day before yesterday", "this morning",
+    /// "yesterday afternoon", "last night", "late yesterday".
+    fn day_word(&self, i: usize) -> Option<Found> {
+        let s = i;
+        let i = if self.any(i, &["early", "late", "earlier", "later"])
+            && self.any(i + 1, &["today", "yesterday", "tomorrow"])
+        {
+            i + 1
+        } else {
+            i
+        };
+        let (off, mut e, pod) = match (self.lw(i), self.lw(i + 1), self.lw(i + 2)) {
+            ("the", "day", "before") if self.is(i + 3, "yesterday") => (-2, i + 4, None),
+            ("the", "day", "after") if self.is(i + 3, "tomorrow") => (2, i + 4, None),
+            ("today", _, _) | ("today's", _, _) => (0, i + 1, None),
+            ("yesterday", _, _) | ("yesterday's", _, _) => (-1, i + 1, None),
+            ("tomorrow", _, _) | ("tomorrow's", _, _) => (1, i + 1, None),
+            ("tonight", _, _) | ("tonight's", _, _) => (0, i + 1, Some("NI")),
+            ("overnight", _, _) => (0, i + 1, Some("NI")),
+            ("this", w, _) if lexicon::part_of_day(w).is_some() && w != "night" => {
+                (0, i + 2, lexicon::part_of_day(w))
+            }
+            ("last", "night", _) => (-1, i + 2, Some("NI")),
+            _ => return None,
+        };
+        let mut pod = pod;
+        if pod.is_none() {
+            if let Some(p) = lexicon::part_of_day(self.lw(e)) {
+                if self.lw(i) != "overnight" {
+                    pod = Some(p);
+                    e += 1;
+                }
+            }
+        }
+        let d = self.reference.and_then(|r| cal::add_days(r, off));
+        let (kind, value) = match (d, pod) {
+            (Some(d), Some(p)) => (TimeType::Time, format!("{}T{p}", cal::day_value(d))),
+            (Some(d), None) => (TimeType::Date, cal::day_value(d)),
+            (None, Some(p)) => (TimeType::Time, format!("XXXX-XX-XXT{p}")),
+            (None, None) => (
+                TimeType::Date,
+                match off {
+                    0 => "PRESENT_REF".to_owned(),
+                    n if n < 0 => "PAST_REF".to_owned(),
+                    _ => "FUTURE_REF".to_owned(),
+                },
+            ),
+        };
+        let mut f = self.found(s, e, kind, value);
+        f.interval = d.map(|d| (d, d));
+        f.gran = Some(Granularity::Day);
+        Some(f)
+    }
+
+    /// "two days ago", "a year ago", "three weeks earlier", "almost four years ago".
+    fn ago(&self, i: usize) -> Option<Found> {
+        let j = self.modifier(i).unwrap_or(i);
+        let (amount, k) = self.amount(j)?;
+        let (unit, _) = lexicon::unit(self.lw(k))?;
+        let e = k + 1;
+        if !self.any(e, &["ago", "earlier", "before"]) {
+            return None;
+        }
+        // "earlier"/"before" anchor to the reference only when nothing else is in view ("a year
+        // earlier" in a report is the year before the report).
+        if self.is(e, "before") && !self.any(e + 1, &[".", ",", ";", ""]) {
+            return None;
+        }
+        let end = e + 1;
+        let Amount::Known(n) = amount else {
+            let (u, _) = unit.timex();
+            let mut f = self.date(i, end, "PAST_REF".to_owned(), None, Granularity::Vague);
+            let _ = u;
+            f.kind = TimeType::Date;
+            return Some(f);
+        };
+        if n.fract() != 0.0 {
+            return None;
+        }
+        let n = n as i64;
+        let Some(r) = self.reference else {
+            return Some(self.date(i, end, "PAST_REF".to_owned(), None, Granularity::Vague));
+        };
+        Some(match unit {
+            Unit::Day => {
+                let d = cal::add_days(r, -n)?;
+                self.date(i, end, cal::day_value(d), Some((d, d)), Granularity::Day)
+            }
+            Unit::Week | Unit::Weekend => {
+                let d = cal::add_days(r, -7 * n)?;
+                self.date(
+                    i,
+                    end,
+                    cal::week_value(d),
+                    cal::week_range(d),
+                    Granularity::Week,
+                )
+            }
+            Unit::Month => {
+                let d = cal::add_months(r, -n)?;
+                let (y, m) = (i32::from(d.year()), d.month() as u8);
+                self.date(
+                    i,
+                    end,
+                    cal::month_value(y, m),
+                    cal::month_range(y, m),
+                    Granularity::Month,
+                )
+            }
+            Unit::Quarter => {
+                let d = cal::add_months(r, -3 * n)?;
+                let (y, q) = (i32::from(d.year()), cal::quarter_of(d));
+                self.date(
+                    i,
+                    end,
+                    format!("{y:04}-Q{q}"),
+                    cal::quarter_range(y, q),
+                    Granularity::Quarter,
+                )
+            }
+            Unit::Year => {
+                let y = i32::from(r.year()) - n as i32;
+                self.date(
+                    i,
+                    end,
+                    cal::year_value(y),
+                    cal::year_range(y),
+                    Granularity::Year,
+                )
+            }
+            Unit::Decade => {
+                let y = i32::from(r.year()) - 10 * n as i32;
+                self.date(
+                    i,
+                    end,
+                    cal::year_value(y),
+                    cal::year_range(y),
+                    Granularity::Year,
+                )
+            }
+            Unit::Century => {
+                let y = i32::from(r.year()) - 100 * n as i32;
+                self.date(
+                    i,
+                    end,
+                    cal::year_value(y),
+                    cal::year_range(y),
+                    Granularity::Year,
+                )
+            }
+            Unit::Second | Unit::Minute | Unit::Hour => {
+                self.date(i, end, cal::day_value(r), Some((r, r)), Granularity::Day)
+            }
+        })
+    }
+
+    /// A hedge in front of a duration ("almost", "more than"); returns the position after it.
+    fn modifier(&self, i: usize) -> Option<usize> {
+        lexicon::DURATION_MODIFIERS
+            .iter()
+            .find_map(|m| self.seq(i, m))
+    }
+
+    /// "last year", "this month", "next week", "the past year", "the previous month", "this
+    /// weekend", "the coming days", "a year earlier", "year-earlier", "the weekend".
+    fn relative_unit(&self, i: usize) -> Option<Found> {
+        let r = self.reference;
+        let j = self.skip_the(i);
+        // "year-earlier", "year-ago": the year before.
+        if self.is(j, "year")
+            && self.hyphen(j + 1).is_some()
+            && self.any(j + 2, &["earlier", "ago"])
+        {
+            let r = r?;
+            let y = i32::from(r.year()) - 1;
+            return Some(self.date(
+                i,
+                j + 3,
+                cal::year_value(y),
+                cal::year_range(y),
+                Granularity::Year,
+            ));
+        }
+        // "year-end", "year end": the end of this year.
+        if self.is(j, "year") && self.hyphen(j + 1).is_some() && self.is(j + 2, "end") {
+            let r = r?;
+            let y = i32::from(r.year());
+            return Some(self.date(
+                i,
+                j + 3,
+                cal::year_value(y),
+                cal::months_range(y, 12, 12),
+                Granularity::PartOfYear,
+            ));
+        }
+        // "a year earlier": the year before the reference.
+        if let Some(k) = self
+            .seq(j, &["a", "year", "earlier"])
+            .or_else(|| self.seq(j, &["a", "year", "before"]))
+        {
+            let r = r?;
+            let y = i32::from(r.year()) - 1;
+            return Some(self.date(
+                i,
+                k,
+                cal::year_value(y),
+                cal::year_range(y),
+                Granularity::Year,
+            ));
+        }
+        let (shift, k) = match self.lw(j) {
+            "last" | "past" | "previous" => (-1, j + 1),
+            "this" | "current" => (0, j + 1),
+            "next" | "coming" | "following" => (1, j + 1),
+            "latest" if j > i => (0, j + 1),
+            _ => return None,
+        };
+        let (unit, plural) = lexicon::unit(self.lw(k))?;
+        if plural {
+            // "the coming days", "the next few weeks" are handled as durations or vague refs.
+            if self.any(j, &["coming"]) && j > i {
+                let r = r?;
+                let (value, end) = match unit {
+                    Unit::Day => ("FUTURE_REF", cal::add_days(r, 14)?),
+                    Unit::Week => ("FUTURE_REF", cal::add_days(r, 56)?),
+                    Unit::Month => ("FUTURE_REF", cal::add_months(r, 12)?),
+                    Unit::Year => ("FUTURE_REF", cal::add_months(r, 60)?),
+                    _ => return None,
+                };
+                let start = cal::add_days(r, 1)?;
+                return Some(self.date(
+                    i,
+                    k + 1,
+                    value.to_owned(),
+                    Some((start, end)),
+                    Granularity::Vague,
+                ));
+            }
+            return None;
+        }
+        // "the following year" needs a narrative anchor the tagger does not track.
+        if self.is(j, "following") {
+            return None;
+        }
+        // "last week" but not "the last week of July" (that is a part of July).
+        if self.is(k + 1, "of") {
+            return None;
+        }
+        let e = k + 1;
+        let Some(r) = r else {
+            let value = match shift {
+                0 => "PRESENT_REF",
+                s if s < 0 => "PAST_REF",
+                _ => "FUTURE_REF",
+            };
+            return Some(self.date(i, e, value.to_owned(), None, Granularity::Vague));
+        };
+        match unit {
+            Unit::Year | Unit::Month | Unit::Week => {
+                self.relative_base(i, shift, unit, e).map(|mut f| {
+                    f.start = i;
+                    f
+                })
+            }
+            Unit::Weekend => {
+                // The weekend of this week, the last one or the next one.
+                let d = cal::add_days(r, 7 * shift)?;
+                let (mon, _) = cal::week_range(d)?;
+                let sat = cal::add_days(mon, 5)?;
+                let sun = cal::add_days(mon, 6)?;
+                Some(self.date(
+                    i,
+                    e,
+                    format!("{}-WE", cal::week_value(d)),
+                    Some((sat, sun)),
+                    Granularity::Week,
+                ))
+            }
+            Unit::Decade => {
+                let base = i32::from(r.year()) / 10 * 10 + 10 * shift as i32;
+                Some(self.date(
+                    i,
+                    e,
+                    format!("{:03}", base / 10),
+                    Some((ymd(base, 1, 1)?, ymd(base + 9, 12, 31)?)),
+                    Granularity::Decade,
+                ))
+            }
+            Unit::Day => {
+                let d = cal::add_days(r, shift)?;
+                Some(self.date(i, e, cal::day_value(d), Some((d, d)), Granularity::Day))
+            }
+            _ => None,
+        }
+    }
+
+    /// Durations: "three years", "for three months", "the past three years", "two-week",
+    /// "a decade", "decades", "the next few months", "almost seven years", "the first nine months".
+    fn duration(&self, i: usize) -> Option<Found> {
+        let mut j = self.skip_the(i);
+        let mut framed = false;
+        if self.any(
+            j,
+            &[
+                "past",
+                "last",
+                "next",
+                "coming",
+                "first",
+                "previous",
+                "following",
+                "final",
+                "recent",
+                "latest",
+            ],
+        ) {
+            j += 1;
+            framed = true;
+        }
+        let j = self.modifier(j).unwrap_or(j);
+        // A bare plural ("years", "decades") is a vague duration after "for", "over", "within",
+        // "in recent" or a framing word.
+        if let Some((unit, true)) = lexicon::unit(self.lw(j)) {
+            let cue = framed
+                || (i > 0
+                    && self.any(
+                        i - 1,
+                        &[
+                            "for", "over", "within", "took", "take", "takes", "lasted", "spent",
+                            "last", "lasting", "after", "in",
+                        ],
+                    ));
+            if !cue || unit == Unit::Weekend {
+                return None;
+            }
+            let value = vague_duration(unit);
+            return Some(self.found_duration(i, j + 1, value));
+        }
+        let (amount, k) = self.amount(j)?;
+        let (unit, plural) = lexicon::unit(self.lw(k)).or_else(|| {
+            // "two-week", "10-year": the unit after a hyphen.
+            self.hyphen(k).and_then(|h| lexicon::unit(self.lw(h)))
+        })?;
+        let ku = if lexicon::unit(self.lw(k)).is_some() {
+            k
+        } else {
+            k + 1
+        };
+        // "a year" on its own is too often "a year ago"/"twice a year"; those patterns take it.
+        if self.any(ku + 1, &["ago"]) {
+            return None;
+        }
+        if amount == Amount::Known(1.0) && plural {
+            return None;
+        }
+        let mut e = ku + 1;
+        // "-long", "-old"
+        if self.hyphen(e).is_some() && self.any(e + 1, &["long", "old"]) {
+            e += 2;
+        }
+        // A bare "a"/"one" with a singular unit and no frame is rarely a duration in news
+        // ("a day after", "one day"); keep it only with a frame or a clear cue.
+        let lone_a = matches!(self.lw(j), "a" | "an");
+        if lone_a && !framed && j == self.skip_the(i) {
+            let before = i.checked_sub(1).map_or("", |p| self.lw(p));
+            if !matches!(
+                before,
+                "for"
+                    | "in"
+                    | "within"
+                    | "over"
+                    | "after"
+                    | "than"
+                    | "about"
+                    | "nearly"
+                    | "almost"
+                    | "took"
+                    | "lasted"
+                    | "spent"
+                    | "last"
+                    | "once"
+                    | "least"
+            ) {
+                return None;
+            }
+            if self.any(e, &["earlier", "later", "before", "after", "from"])
+                && !matches!(before, "for")
+            {
+                return None;
+            }
+        }
+        let value = match amount {
+            Amount::Vague => vague_duration(unit),
+            Amount::Known(n) => known_duration(unit, n)?,
+        };
+        Some(self.found_duration(i, e, value))
+    }
+
+    fn found_duration(&self, s: usize, e: usize, value: String) -> Found {
+        let mut f = self.found(s, e, TimeType::Duration, value);
+        f.gran = None;
+        f
+    }
+
+    /// Sets: "every week", "each month", "every other day", "daily", "annually", "every Monday",
+    /// "twice a year" (the "a year" part).
+    fn set(&self, i: usize) -> Option<Found> {
+        let w = self.lw(i);
+        let simple = match w {
+            "daily" | "nightly" => Some("P1D"),
+            "weekly" => Some("P1W"),
+            "monthly" => Some("P1M"),
+            "annually" | "yearly" => Some("P1Y"),
+            "quarterly" => Some("P3M"),
+            "hourly" => Some("PT1H"),
+            _ => None,
+        };
+        if let Some(v) = simple {
+            // "daily" is a noun in "the daily said" and an adjective in "daily life"; both are
+            // still a set of days in TimeML.
+            return Some(self.found(i, i + 1, TimeType::Set, v.to_owned()));
+        }
+        if matches!(w, "every" | "each") {
+            let mut j = i + 1;
+            let mut step = 1.0;
+            if self.is(j, "other") {
+                step = 2.0;
+                j += 1;
+            } else if let Some((Amount::Known(n), k)) = self
+                .amount(j)
+                .filter(|(_, k)| lexicon::unit(self.lw(*k)).is_some_and(|(_, pl)| pl))
+            {
+                step = n;
+                j = k;
+            }
+            if let Some((unit, _)) = lexicon::unit(self.lw(j)) {
+                let v = known_duration(unit, step)?;
+                return Some(self.found(i, j + 1, TimeType::Set, v));
+            }
+            if let Some(wd) = lexicon::weekday(self.lw(j)) {
+                return Some(self.found(i, j + 1, TimeType::Set, format!("XXXX-WXX-{wd}")));
+            }
+            if let Some(p) = lexicon::part_of_day(self.lw(j)) {
+                return Some(self.found(i, j + 1, TimeType::Set, format!("XXXX-XX-XXT{p}")));
+            }
+            if let Some((code, _)) = lexicon::season(self.lw(j)) {
+                return Some(self.found(i, j + 1, TimeType::Set, format!("XXXX-{code}")));
+            }
+            return None;
+        }
+        // "once a year", "twice a week", "three times a month", "per year"
+        if matches!(w, "a" | "an" | "per")
+            && i > 0
+            && (self.any(i - 1, &["once", "twice", "thrice", "times"]) || w == "per")
+        {
+            let (unit, plural) = lexicon::unit(self.lw(i + 1))?;
+            if plural {
+                return None;
+            }
+            let v = known_duration(unit, 1.0)?;
+            return Some(self.found(i, i + 2, TimeType::Set, v));
+        }
+        None
+    }
+
+    /// Clock times: "8 pm", "10:35 a.m.", "15:00 GMT", "noon", "midnight".
+    fn clock_time(&self, i: usize) -> Option<Found> {
+        let r = self.reference;
+        let day = r.map_or_else(|| "XXXX-XX-XX".to_owned(), cal::day_value);
+        if self.any(i, &["noon", "midday"]) {
+            let mut f = self.found(i, i + 1, TimeType::Time, format!("{day}T12:00"));
+            f.interval = r.map(|r| (r, r));
+            return Some(f);
+        }
+        if self.is(i, "midnight") {
+            let mut f = self.found(i, i + 1, TimeType::Time, format!("{day}T24:00"));
+            f.interval = r.map(|r| (r, r));
+            return Some(f);
+        }
+        let t = self.tok(i)?;
+        if t.kind != TokKind::Num {
+            return None;
+        }
+        let (mut h, mut j, mut suffix): (u32, usize, &str) = (0, i + 1, "");
+        let digits: String = t.lower.chars().take_while(char::is_ascii_digit).collect();
+        let rest = &t.lower[digits.len()..];
+        if digits.len() > 2 {
+            return None;
+        }
+        h = h.max(digits.parse().ok()?);
+        if matches!(rest, "am" | "pm") {
+            suffix = if rest == "am" { "a" } else { "p" };
+        } else if !rest.is_empty() {
+            return None;
+        }
+        let mut min = 0u32;
+        if suffix.is_empty() && self.is(j, ":") && self.glued(j) {
+            let m = self.tok(j + 1)?;
+            let md: String = m.lower.chars().take_while(char::is_ascii_digit).collect();
+            if md.len() != 2 {
+                return None;
+            }
+            min = md.parse().ok()?;
+            let mrest = &m.lower[md.len()..];
+            if matches!(mrest, "am" | "pm") {
+                suffix = if mrest == "am" { "a" } else { "p" };
+            }
+            j += 2;
+        }
+        let had_colon = j > i + 1;
+        if suffix.is_empty() {
+            // "a.m.", "p.m.", "am", "pm"
+            match (self.lw(j), self.lw(j + 1), self.lw(j + 2)) {
+                ("a" | "p", ".", "m") => {
+                    suffix = if self.is(j, "a") { "a" } else { "p" };
+                    j += 3;
+                    if self.is(j, ".") && self.glued(j) {
+                        j += 1;
+                    }
+                }
+                ("am" | "pm", _, _) => {
+                    suffix = if self.is(j, "am") { "a" } else { "p" };
+                    j += 1;
+                }
+                ("a.m" | "p.m", _, _) => {
+                    suffix = if self.is(j, "a.m") { "a" } else { "p" };
+                    j += 1;
+                }
+                _ => {}
+            }
+        }
+        if suffix.is_empty() && !had_colon {
+            return None;
+        }
+        if h > 24 || min > 59 || (!suffix.is_empty() && !(1..=12).contains(&h)) {
+            return None;
+        }
+        if suffix == "p" && h < 12 {
+            h += 12;
+        } else if suffix == "a" && h == 12 {
+            h = 0;
+        }
+        if had_colon && suffix.is_empty() {
+            // "3:07" could be a score or a ratio; a zone or "hours" makes it a time.
+            if !self.any(j, &["gmt", "utc", "local", "hours", "h"]) {
+                return None;
+            }
+            j += 1;
+        } else if self.any(j, &["gmt", "utc", "est", "edt", "pst", "pdt", "cet", "bst"]) {
+            j += 1;
+        }
+        let mut f = self.found(i, j, TimeType::Time, format!("{day}T{h:02}:{min:02}"));
+        f.interval = r.map(|r| (r, r));
+        Some(f)
+    }
+
+    /// "now", "currently", "recently", "the past", "the future", "soon", "these days".
+    fn vague_ref(&self, i: usize) -> Option<Found> {
+        let (value, e) = match (self.lw(i), self.lw(i + 1)) {
+            ("right", "now") => ("PRESENT_REF", i + 2),
+            ("now", _) | ("currently", _) | ("presently", _) | ("nowadays", _) => {
+                ("PRESENT_REF", i + 1)
+            }
+            ("at", "present") => ("PRESENT_REF", i + 2),
+            ("these", "days") => ("PRESENT_REF", i + 2),
+            ("recently", _) | ("lately", _) | ("previously", _) | ("formerly", _) => {
+                ("PAST_REF", i + 1)
+            }
+            ("the", "past") if !self.starts_amount_or_unit(i + 2) => ("PAST_REF", i + 2),
+            ("the", "future") => ("FUTURE_REF", i + 2),
+            ("the", "near") if self.is(i + 2, "future") => ("FUTURE_REF", i + 3),
+            ("soon", _) => ("FUTURE_REF", i + 1),
+            ("recent", w) if lexicon::unit(w).is_some_and(|(_, pl)| pl) => {
+                let (unit, _) = lexicon::unit(w)?;
+                return Some(self.found_duration(i, i + 2, vague_duration(unit)));
+            }
+            _ => return None,
+        };
+        // "now" as a discourse marker ("Now, the question is") is still PRESENT_REF in TimeML.
+        let r = self.reference;
+        let interval = match value {
+            "PRESENT_REF" => r.map(|r| (r, r)),
+            _ => None,
+        };
+        Some(Found {
+            start: i,
+            end: e,
+            kind: TimeType::Date,
+            value: value.to_owned(),
+            interval,
+            gran: Some(Granularity::Vague),
+            cal: None,
+        })
+    }
+
+    fn starts_amount_or_unit(&self, i: usize) -> bool {
+        lexicon::unit(self.lw(i)).is_some()
+            || self
+                .amount(i)
+                .is_some_and(|(_, k)| lexicon::unit(self.lw(k)).is_some())
+    }
+
+    /// Ranges: "between June and August", "from June to August 2024", "June 4–6", "4-6 June",
+    /// "from 2019 to 2021", "2019-2021". One mention covering both ends; its interval runs from
+    /// the start of the first to the end of the second, and its value is an ISO 8601 interval
+    /// of the two TIMEX3 values ("2024-06/2024-08"), since TIMEX3 has no single value for one.
+    fn range(&self, i: usize) -> Option<Found> {
+        let (opener, j) = match self.lw(i) {
+            "from" => (Some("from"), i + 1),
+            "between" => (Some("between"), i + 1),
+            _ => (None, i),
+        };
+        // "June 4-6", "November 19-20, 2024"
+        if let Some(f) = self.day_span(i, j) {
+            return Some(f);
+        }
+        let first = self.single(j)?;
+        if first.kind != TimeType::Date || first.interval.is_none() && first.cal.is_none() {
+            return None;
+        }
+        let k = first.end;
+        let connector_ok = match opener {
+            Some("between") => self.is(k, "and"),
+            Some(_) => self.any(
+                k,
+                &["to", "through", "until", "till", "-", "–", "—", "thru"],
+            ),
+            None => {
+                self.any(k, &["-", "–", "—", "through", "thru"])
+                    || (self.is(k, "to") && first.gran != Some(Granularity::Year))
+            }
+        };
+        if !connector_ok {
+            return None;
+        }
+        // "2019-2021" without an opener must be two years ("2019-20" is a season of sport).
+        let second = self.single(k + 1)?;
+        if second.kind != TimeType::Date {
+            return None;
+        }
+        if opener.is_none() && self.range_dash(k) && (first.gran != second.gran) {
+            return None;
+        }
+        self.join_range(i, first, second)
+    }
+
+    /// One non-range expression at `i` (what a range is made of).
+    fn single(&self, i: usize) -> Option<Found> {
+        let cands = [
+            self.part_of(i),
+            self.calendar_date(i),
+            self.numeric_date(i),
+            self.weekday_phrase(i),
+            self.day_word(i),
+            self.quarter_or_half(i),
+            self.season(i),
+            self.decade(i),
+            self.year(i),
+            self.relative_unit(i),
+        ];
+        cands.into_iter().flatten().max_by_key(|f| f.end)
+    }
+
+    /// Joins two ends of a range. A month without a year takes its year from the other end
+    /// ("from June to August 2024"; "from November to February 2025" puts November in 2024).
+    fn join_range(&self, s: usize, mut a: Found, mut b: Found) -> Option<Found> {
+        if let (Some(ca), Some(cb)) = (a.cal, b.cal) {
+            match (ca.year, cb.year) {
+                (None, Some(y)) => {
+                    let ya = if (ca.month, ca.day.unwrap_or(1)) > (cb.month, cb.day.unwrap_or(31)) {
+                        y - 1
+                    } else {
+                        y
+                    };
+                    a = self.resolve_cal(
+                        a.start,
+                        a.end,
+                        CalParts {
+                            year: Some(ya),
+                            ..ca
+                        },
+                    );
+                }
+                (Some(y), None) => {
+                    let yb = if (cb.month, cb.day.unwrap_or(31)) < (ca.month, ca.day.unwrap_or(1)) {
+                        y + 1
+                    } else {
+                        y
+                    };
+                    b = self.resolve_cal(
+                        b.start,
+                        b.end,
+                        CalParts {
+                            year: Some(yb),
+                            ..cb
+                        },
+                    );
+                }
+                (None, None) => {
+                    // "from May to March": the second end follows the first.
+                    if let (Some((a0, _)), Some((b0, b1))) = (a.interval, b.interval) {
+                        if b0 < a0 {
+                            let yb = i32::from(a0.year()) + 1;
+                            if let Some(nb) = Some(self.resolve_cal(
+                                b.start,
+                                b.end,
+                                CalParts {
+                                    year: Some(yb),
+                                    ..cb
+                                },
+                            )) {
+                                let _ = b1;
+                                b = nb;
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        let interval = match (a.interval, b.interval) {
+            (Some((a0, _)), Some((_, b1))) if a0 <= b1 => Some((a0, b1)),
+            (Some(_), Some(_)) => return None,
+            _ => None,
+        };
+        let gran = a.gran.max(b.gran);
+        Some(Found {
+            start: s,
+            end: b.end,
+            kind: TimeType::Date,
+            value: format!("{}/{}", a.value, b.value),
+            interval,
+            gran,
+            cal: None,
+        })
+    }
+
+    /// "June 4-6", "June 4 to 6", "4-6 June", "between 3 and 12 of Sept", "November 19-20, 2024".
+    fn day_span(&self, s: usize, i: usize) -> Option<Found> {
+        // month d1 - d2 [, year]
+        if let Some((m, j)) = self.month(i, true) {
+            let (d1, k) = self.day(j)?;
+            if !(self.range_dash(k) || self.any(k, &["to", "through", "and", "until", "till"])) {
+                return None;
+            }
+            let (d2, mut e) = self.day(k + 1)?;
+            let mut year = None;
+            let y0 = self.skip_comma(e);
+            if let Some((y, ye)) = self.year4(y0) {
+                year = Some(y);
+                e = ye;
+            }
+            return self.day_span_found(s, e, year, m, d1, d2);
+        }
+        // [the] d1 - d2 [of] month [year]
+        let j = self.skip_the(i);
+        let (d1, k) = self.day(j)?;
+        if !(self.range_dash(k) || self.any(k, &["to", "through", "and", "until", "till"])) {
+            return None;
+        }
+        let k2 = self.skip_the(k + 1);
+        let (d2, k3) = self.day(k2)?;
+        let k4 = if self.is(k3, "of") { k3 + 1 } else { k3 };
+        let (m, mut e) = self.month(k4, true)?;
+        let mut year = None;
+        let y0 = self.skip_comma(e);
+        if let Some((y, ye)) = self.year4(y0) {
+            year = Some(y);
+            e = ye;
+        }
+        self.day_span_found(s, e, year, m, d1, d2)
+    }
+
+    fn day_span_found(
+        &self,
+        s: usize,
+        e: usize,
+        year: Option<i32>,
+        m: u8,
+        d1: u8,
+        d2: u8,
+    ) -> Option<Found> {
+        if d2 <= d1 {
+            return None;
+        }
+        let year =
+            year.or_else(|| self.pick_year(s, e, |y| Some((ymd(y, m, d1)?, ymd(y, m, d2)?))));
+        let Some(y) = year else {
+            return Some(self.date(
+                s,
+                e,
+                format!("XXXX-{m:02}-{d1:02}/XXXX-{m:02}-{d2:02}"),
+                None,
+                Granularity::Day,
+            ));
+        };
+        let (a, b) = (ymd(y, m, d1)?, ymd(y, m, d2)?);
+        Some(self.date(
+            s,
+            e,
+            format!("{}/{}", cal::day_value(a), cal::day_value(b)),
+            Some((a, b)),
+            Granularity::Day,
+        ))
+    }
+}
+
+/// "PXY" for "years", "PXDE" for "decades"…
+fn vague_duration(unit: Unit) -> String {
+    let (u, t) = unit.timex();
+    match unit {
+        Unit::Century => "PXC".to_owned(),
+        _ if t => format!("PTX{u}"),
+        _ => format!("PX{u}"),
+    }
+}
+
+/// "P3Y", "PT2H", "P10Y" for a decade, "P100Y" for a century, "P1.5Y"…
+fn known_duration(unit: Unit, n: f64) -> Option<String> {
+    if !n.is_finite() || n < 0.0 {
+        return None;
+    }
+    let (n, unit) = match unit {
+        Unit::Decade => (n * 10.0, Unit::Year),
+        Unit::Century => (n * 100.0, Unit::Year),
+        Unit::Weekend => (n * 2.0, Unit::Day),
+        u => (n, u),
+    };
+    let num = if n.fract() == 0.0 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    };
+    let (u, t) = unit.timex();
+    Some(if t {
+        format!("PT{num}{u}")
+    } else {
+        format!("P{num}{u}")
+    })
+}

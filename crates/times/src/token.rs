@@ -1,0 +1,158 @@
+//! Splits text into word, number and punctuation tokens with byte offsets, so that the grammar
+//! can match phrases like "Nov. 29, 2024" without re-reading the text.
+
+/// What a token is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TokKind {
+    /// Starts with a letter: "November", "Q3", "year's".
+    Word,
+    /// Starts with a digit: "29", "29th", "1990s", "8pm".
+    Num,
+    /// Any other single character that is not white space.
+    Punct,
+}
+
+/// One token of the text.
+#[derive(Clone, Debug)]
+pub(crate) struct Tok<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    /// Lower-cased text, with curly apostrophes made straight.
+    pub lower: String,
+    pub kind: TokKind,
+    /// Is there white space between this token and the previous one (true for the first)?
+    pub space_before: bool,
+    /// Does the white space before this token contain a line break (true for the first)?
+    pub newline_before: bool,
+}
+
+impl Tok<'_> {
+    /// Does the token start with an upper-case letter?
+    pub fn is_capitalized(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+/// Tokenizes `text` in one pass. Letters and digits run together ("29th", "Q3"); an apostrophe
+/// stays inside a word when letters follow it ("year's", "he'll"), otherwise it is punctuation
+/// ("'90s" starts with one).
+pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
+    let mut toks = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    let mut space = true;
+    let mut newline = true;
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            space = true;
+            if c == '\n' || c == '\r' {
+                newline = true;
+            }
+            continue;
+        }
+        let (kind, mut end) = if c.is_alphanumeric() {
+            let kind = if c.is_ascii_digit() {
+                TokKind::Num
+            } else {
+                TokKind::Word
+            };
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                if d.is_alphanumeric() {
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else if is_apostrophe(d) && kind == TokKind::Word {
+                    // Keep "year's" and "he'll" whole, but not a closing quote.
+                    let rest = &text[j + d.len_utf8()..];
+                    if rest.chars().next().is_some_and(char::is_alphabetic) {
+                        end = j + d.len_utf8();
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            (kind, end)
+        } else {
+            (TokKind::Punct, i + c.len_utf8())
+        };
+        // A run of digits with a decimal comma or point stays one number only when digits
+        // follow ("1,200", "2.5"); "2024." ends a sentence.
+        if kind == TokKind::Num {
+            while let Some(&(j, d)) = chars.peek() {
+                if (d == ',' || d == '.')
+                    && text[j + 1..]
+                        .chars()
+                        .next()
+                        .is_some_and(|x| x.is_ascii_digit())
+                {
+                    let digits = text[j + 1..].bytes().take_while(u8::is_ascii_digit).count();
+                    // "Nov. 29, 2024" must not glue "29,2024" (there is a space there anyway),
+                    // but "1,200" and "2.5" are numbers.
+                    if d == ',' && digits != 3 {
+                        break;
+                    }
+                    chars.next();
+                    let mut e = j + 1;
+                    while let Some(&(k, x)) = chars.peek() {
+                        if x.is_ascii_digit() {
+                            e = k + 1;
+                            chars.next();
+                        } else {
+                            break;
+                        }
+                    }
+                    end = e;
+                } else {
+                    break;
+                }
+            }
+        }
+        let slice = &text[i..end];
+        toks.push(Tok {
+            start: i,
+            end,
+            text: slice,
+            lower: slice.to_lowercase().replace('\u{2019}', "'"),
+            kind,
+            space_before: space,
+            newline_before: newline,
+        });
+        space = false;
+        newline = false;
+    }
+    toks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_keep_offsets_and_glue() {
+        let t = tokenize("On Nov. 29th, 2024 the year's 1,200 '90s");
+        let texts: Vec<&str> = t.iter().map(|t| t.text).collect();
+        assert_eq!(
+            texts,
+            ["On", "Nov", ".", "29th", ",", "2024", "the", "year's", "1,200", "'", "90s"]
+        );
+        assert!(!t[2].space_before);
+        assert!(t[3].space_before);
+        assert_eq!(t[5].start, 14);
+        assert_eq!(t[1].kind, TokKind::Word);
+        assert_eq!(t[3].kind, TokKind::Num);
+    }
+
+    #[test]
+    fn sentence_final_year_is_not_a_decimal() {
+        let t = tokenize("in 2024. Then");
+        assert_eq!(t[1].text, "2024");
+        assert_eq!(t[2].text, ".");
+    }
+}
