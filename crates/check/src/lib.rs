@@ -1,1 +1,13 @@
-//! (being written)
+//! The checker: which claims are comparable, and how their values disagree.
+//!
+//! It receives claims whose subjects already use resolved entity names (the caller maps each
+//! participant through the normalizer) and returns [`Finding`]s. It never reads text: every
+//! fact it uses is a field of a claim. Work is grouping by key and comparing the few distinct
+//! value classes inside each key, never all pairs of claims of the collection.
+
+mod compare;
+mod group;
+pub mod report;
+
+pub use compare::{numeric_tolerance, Tolerance};
+pub use group::{check, CheckClaim, CheckOptions};

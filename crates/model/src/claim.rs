@@ -81,7 +81,7 @@ pub struct Scope {
 impl Scope {
     /// Is `self` the same place as `other` or inside it?
     pub fn is_within(&self, other: &Scope) -> bool {
-        self.place == other.place || self.within.iter().any(|p| *p == other.place)
+        self.place == other.place || self.within.contains(&other.place)
     }
 }
 
@@ -139,7 +139,9 @@ pub enum ClaimValue {
         value: String,
         text: String,
     },
-    Text { text: String },
+    Text {
+        text: String,
+    },
 }
 
 /// One atomic claim with its provenance.

@@ -42,7 +42,10 @@ impl TryFrom<RawSpan> for Span {
 
 impl From<Span> for RawSpan {
     fn from(s: Span) -> Self {
-        RawSpan { start: s.start, end: s.end }
+        RawSpan {
+            start: s.start,
+            end: s.end,
+        }
     }
 }
 
@@ -60,7 +63,10 @@ impl Span {
 
     /// Builds a span from two offsets in either order.
     pub fn covering(a: usize, b: usize) -> Self {
-        Span { start: a.min(b), end: a.max(b) }
+        Span {
+            start: a.min(b),
+            end: a.max(b),
+        }
     }
 
     pub fn start(self) -> usize {
@@ -91,12 +97,18 @@ impl Span {
 
     /// The smallest span covering both.
     pub fn join(self, other: Span) -> Span {
-        Span { start: self.start.min(other.start), end: self.end.max(other.end) }
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
 
     /// The same span moved `by` bytes to the right.
     pub fn shift(self, by: usize) -> Span {
-        Span { start: self.start + by, end: self.end + by }
+        Span {
+            start: self.start + by,
+            end: self.end + by,
+        }
     }
 }
 
@@ -144,7 +156,10 @@ impl TryFrom<RawInterval> for Interval {
 
 impl From<Interval> for RawInterval {
     fn from(i: Interval) -> Self {
-        RawInterval { low: i.low, high: i.high }
+        RawInterval {
+            low: i.low,
+            high: i.high,
+        }
     }
 }
 
@@ -162,22 +177,34 @@ impl Interval {
 
     /// Exactly `v`.
     pub fn point(v: f64) -> Self {
-        Interval { low: Some(v), high: Some(v) }
+        Interval {
+            low: Some(v),
+            high: Some(v),
+        }
     }
 
     /// `[a, b]` in whichever order the two are given.
     pub fn between(a: f64, b: f64) -> Self {
-        Interval { low: Some(a.min(b)), high: Some(a.max(b)) }
+        Interval {
+            low: Some(a.min(b)),
+            high: Some(a.max(b)),
+        }
     }
 
     /// `[v, ∞)`.
     pub fn at_least(v: f64) -> Self {
-        Interval { low: Some(v), high: None }
+        Interval {
+            low: Some(v),
+            high: None,
+        }
     }
 
     /// `(-∞, v]`, or `[0, v]` for counts: use [`Interval::between`] for that.
     pub fn at_most(v: f64) -> Self {
-        Interval { low: None, high: Some(v) }
+        Interval {
+            low: None,
+            high: Some(v),
+        }
     }
 
     pub fn low(&self) -> Option<f64> {
@@ -256,7 +283,10 @@ impl TryFrom<RawDates> for DateInterval {
 
 impl From<DateInterval> for RawDates {
     fn from(d: DateInterval) -> Self {
-        RawDates { earliest: d.earliest, latest: d.latest }
+        RawDates {
+            earliest: d.earliest,
+            latest: d.latest,
+        }
     }
 }
 
@@ -272,7 +302,10 @@ impl DateInterval {
 
     /// One day.
     pub fn day(d: Date) -> Self {
-        DateInterval { earliest: d, latest: d }
+        DateInterval {
+            earliest: d,
+            latest: d,
+        }
     }
 
     pub fn earliest(&self) -> Date {
@@ -298,7 +331,11 @@ impl DateInterval {
         if self.overlaps(other) {
             return 0;
         }
-        let (a, b) = if self.latest < other.earliest { (self, other) } else { (other, self) };
+        let (a, b) = if self.latest < other.earliest {
+            (self, other)
+        } else {
+            (other, self)
+        };
         (b.earliest - a.latest).get_days() as i64
     }
 

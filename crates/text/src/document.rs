@@ -13,7 +13,10 @@ pub const MAX_DOCUMENT_BYTES: u64 = 64 * 1024 * 1024;
 #[non_exhaustive]
 pub enum TextError {
     #[error("{path}: cannot read: {source}")]
-    Io { path: String, source: std::io::Error },
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("{path}: no such file or directory")]
     Missing { path: String },
     #[error("{path}: empty file (nothing to extract)")]
@@ -74,13 +77,25 @@ pub struct Document {
 pub fn read_document(path: &Path) -> Result<Document, TextError> {
     let label = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => TextError::Missing { path: label.clone() },
-        _ => TextError::Io { path: label.clone(), source: e },
+        std::io::ErrorKind::NotFound => TextError::Missing {
+            path: label.clone(),
+        },
+        _ => TextError::Io {
+            path: label.clone(),
+            source: e,
+        },
     })?;
     if meta.len() > MAX_DOCUMENT_BYTES {
-        return Err(TextError::TooLarge { path: label, size: meta.len(), limit: MAX_DOCUMENT_BYTES });
+        return Err(TextError::TooLarge {
+            path: label,
+            size: meta.len(),
+            limit: MAX_DOCUMENT_BYTES,
+        });
     }
-    let bytes = std::fs::read(path).map_err(|e| TextError::Io { path: label.clone(), source: e })?;
+    let bytes = std::fs::read(path).map_err(|e| TextError::Io {
+        path: label.clone(),
+        source: e,
+    })?;
     parse_document(&label, bytes)
 }
 
@@ -97,7 +112,10 @@ pub fn parse_document(label: &str, bytes: Vec<u8>) -> Result<Document, TextError
         });
     }
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-        return Err(TextError::Binary { path: label.to_string(), offset });
+        return Err(TextError::Binary {
+            path: label.to_string(),
+            offset,
+        });
     }
     let sha256 = hex(&Sha256::digest(&bytes));
     let text = String::from_utf8(bytes).map_err(|e| TextError::NotUtf8 {
@@ -105,10 +123,18 @@ pub fn parse_document(label: &str, bytes: Vec<u8>) -> Result<Document, TextError
         offset: e.utf8_error().valid_up_to(),
     })?;
     if text.trim_start_matches('\u{feff}').trim().is_empty() {
-        return Err(TextError::Empty { path: label.to_string() });
+        return Err(TextError::Empty {
+            path: label.to_string(),
+        });
     }
     let (header, body_start) = parse_header(label, &text)?;
-    Ok(Document { path: label.to_string(), sha256, text, header, body_start })
+    Ok(Document {
+        path: label.to_string(),
+        sha256,
+        text,
+        header,
+        body_start,
+    })
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -125,7 +151,11 @@ fn hex(bytes: &[u8]) -> String {
 /// Unknown keys are ignored; a `published` value that is not `YYYY-MM-DD` is an error, because a
 /// wrong reference date would silently shift every relative date in the document.
 fn parse_header(label: &str, text: &str) -> Result<(Header, usize), TextError> {
-    let bom = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+    let bom = if text.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    };
     let rest = &text[bom..];
     let first_line_end = rest.find('\n').unwrap_or(rest.len());
     if rest[..first_line_end].trim_end() != "---" {
@@ -142,20 +172,22 @@ fn parse_header(label: &str, text: &str) -> Result<(Header, usize), TextError> {
         }
         if let Some((key, value)) = line.split_once(':') {
             let value = value.trim().trim_matches('"').to_string();
-            let value_opt = if value.is_empty() { None } else { Some(value.clone()) };
+            let value_opt = if value.is_empty() {
+                None
+            } else {
+                Some(value.clone())
+            };
             match key.trim().to_ascii_lowercase().as_str() {
                 "title" => header.title = value_opt,
                 "source" => header.source = value_opt,
                 "url" => header.url = value_opt,
-                "published" | "date" => {
-                    if !value.is_empty() {
-                        let day = value.get(..10).unwrap_or(&value);
-                        let date: Date = day.parse().map_err(|_| TextError::BadHeader {
-                            path: label.to_string(),
-                            problem: format!("published date {value:?} is not YYYY-MM-DD"),
-                        })?;
-                        header.published = Some(date);
-                    }
+                "published" | "date" if !value.is_empty() => {
+                    let day = value.get(..10).unwrap_or(&value);
+                    let date: Date = day.parse().map_err(|_| TextError::BadHeader {
+                        path: label.to_string(),
+                        problem: format!("published date {value:?} is not YYYY-MM-DD"),
+                    })?;
+                    header.published = Some(date);
                 }
                 _ => {}
             }
@@ -201,7 +233,10 @@ mod tests {
     #[test]
     fn bad_published_date_is_an_error_naming_the_file() {
         let e = parse("---\npublished: 29/11/2024\n---\nx").unwrap_err();
-        assert_eq!(e.to_string(), "t.txt: bad header: published date \"29/11/2024\" is not YYYY-MM-DD");
+        assert_eq!(
+            e.to_string(),
+            "t.txt: bad header: published date \"29/11/2024\" is not YYYY-MM-DD"
+        );
     }
 
     #[test]
@@ -209,9 +244,15 @@ mod tests {
         assert!(matches!(parse(""), Err(TextError::Empty { .. })));
         assert!(matches!(parse(" \n\t"), Err(TextError::Empty { .. })));
         let bin = parse_document("b.bin", b"ab\0cd".to_vec()).unwrap_err();
-        assert_eq!(bin.to_string(), "b.bin: looks binary (NUL byte at offset 2); only text files are read");
+        assert_eq!(
+            bin.to_string(),
+            "b.bin: looks binary (NUL byte at offset 2); only text files are read"
+        );
         let bad = parse_document("l.txt", b"caf\xe9 au lait".to_vec()).unwrap_err();
-        assert_eq!(bad.to_string(), "l.txt: not valid UTF-8 (first bad byte at offset 3)");
+        assert_eq!(
+            bad.to_string(),
+            "l.txt: not valid UTF-8 (first bad byte at offset 3)"
+        );
     }
 
     #[test]
@@ -224,12 +265,18 @@ mod tests {
     #[test]
     fn hash_is_of_the_bytes() {
         let d = parse("abc").unwrap();
-        assert_eq!(d.sha256, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assert_eq!(
+            d.sha256,
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
     }
 
     #[test]
     fn missing_file_is_named() {
         let e = read_document(Path::new("/nonexistent/x.txt")).unwrap_err();
-        assert_eq!(e.to_string(), "/nonexistent/x.txt: no such file or directory");
+        assert_eq!(
+            e.to_string(),
+            "/nonexistent/x.txt: no such file or directory"
+        );
     }
 }

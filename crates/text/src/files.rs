@@ -8,7 +8,12 @@ use crate::TextError;
 pub fn is_document_path(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
-        .map(|e| matches!(e.to_ascii_lowercase().as_str(), "txt" | "md" | "markdown" | "text"))
+        .map(|e| {
+            matches!(
+                e.to_ascii_lowercase().as_str(),
+                "txt" | "md" | "markdown" | "text"
+            )
+        })
         .unwrap_or(false)
 }
 
@@ -24,10 +29,13 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<TextError>) {
         match std::fs::metadata(p) {
             Ok(m) if m.is_dir() => walk(p, &mut files, &mut errors),
             Ok(_) => files.push(p.clone()),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                errors.push(TextError::Missing { path: p.display().to_string() })
-            }
-            Err(e) => errors.push(TextError::Io { path: p.display().to_string(), source: e }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => errors.push(TextError::Missing {
+                path: p.display().to_string(),
+            }),
+            Err(e) => errors.push(TextError::Io {
+                path: p.display().to_string(),
+                source: e,
+            }),
         }
     }
     (files, errors)
@@ -37,14 +45,19 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<TextError>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            errors.push(TextError::Io { path: dir.display().to_string(), source: e });
+            errors.push(TextError::Io {
+                path: dir.display().to_string(),
+                source: e,
+            });
             return;
         }
     };
     let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     children.sort();
     for child in children {
-        let Ok(meta) = std::fs::symlink_metadata(&child) else { continue };
+        let Ok(meta) = std::fs::symlink_metadata(&child) else {
+            continue;
+        };
         if meta.is_dir() {
             walk(&child, files, errors);
         } else if meta.is_file() && is_document_path(&child) {
@@ -66,10 +79,15 @@ mod tests {
         std::fs::write(sub.join("two.md"), "y").unwrap();
         std::fs::write(sub.join("skip.png"), "z").unwrap();
         let (files, errors) = collect_files(&[dir.clone(), dir.join("missing.txt")]);
-        let names: Vec<_> = files.iter().map(|f| f.file_name().unwrap().to_string_lossy().to_string()).collect();
+        let names: Vec<_> = files
+            .iter()
+            .map(|f| f.file_name().unwrap().to_string_lossy().to_string())
+            .collect();
         assert_eq!(names, ["two.md", "one.txt"]);
         assert_eq!(errors.len(), 1);
-        assert!(errors[0].to_string().ends_with("missing.txt: no such file or directory"));
+        assert!(errors[0]
+            .to_string()
+            .ends_with("missing.txt: no such file or directory"));
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -10,6 +10,8 @@ mod document;
 mod files;
 mod sentences;
 
-pub use document::{parse_document, read_document, Document, Header, TextError, MAX_DOCUMENT_BYTES};
+pub use document::{
+    parse_document, read_document, Document, Header, TextError, MAX_DOCUMENT_BYTES,
+};
 pub use files::{collect_files, is_document_path};
 pub use sentences::sentences;

@@ -11,12 +11,12 @@ use claims_model::Span;
 /// Abbreviations after which a period does not end a sentence (compared case-sensitively,
 /// without the final dot).
 const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Cmdr", "Rep",
-    "Sen", "Gov", "Pres", "St", "Jr", "Sr", "Rev", "Hon", "Amb", "No", "Nos", "Vol", "Art", "Sec",
-    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon",
-    "Tue", "Tues", "Wed", "Thu", "Thurs", "Fri", "Sat", "Sun", "vs", "etc", "approx", "est", "Inc",
-    "Ltd", "Co", "Corp", "Dept", "Univ", "Mt", "Ft", "U.S", "U.K", "U.N", "E.U", "a.m", "p.m", "e.g",
-    "i.e", "cf", "Fig", "fig", "al",
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Cmdr",
+    "Rep", "Sen", "Gov", "Pres", "St", "Jr", "Sr", "Rev", "Hon", "Amb", "No", "Nos", "Vol", "Art",
+    "Sec", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    "Mon", "Tue", "Tues", "Wed", "Thu", "Thurs", "Fri", "Sat", "Sun", "vs", "etc", "approx", "est",
+    "Inc", "Ltd", "Co", "Corp", "Dept", "Univ", "Mt", "Ft", "U.S", "U.K", "U.N", "E.U", "a.m",
+    "p.m", "e.g", "i.e", "cf", "Fig", "fig", "al",
 ];
 
 /// Byte spans of the sentences of `text`, in order, trimmed of surrounding whitespace.
@@ -46,7 +46,11 @@ fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
             while j < chars.len() && matches!(chars[j].1, '"' | '\'' | '”' | '’' | ')' | ']') {
                 j += 1;
             }
-            let after = if j < chars.len() { chars[j].0 } else { line.len() };
+            let after = if j < chars.len() {
+                chars[j].0
+            } else {
+                line.len()
+            };
             let ends = j < chars.len()
                 && chars[j].1.is_whitespace()
                 && next_starts_sentence(&chars[j..])
@@ -67,7 +71,11 @@ fn next_starts_sentence(rest: &[(usize, char)]) -> bool {
     rest.iter()
         .map(|&(_, c)| c)
         .find(|c| !c.is_whitespace())
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '['))
+        .is_some_and(|c| {
+            c.is_uppercase()
+                || c.is_ascii_digit()
+                || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[')
+        })
 }
 
 fn is_abbreviation(before: &str) -> bool {
@@ -97,14 +105,20 @@ mod tests {
     use super::*;
 
     fn check(text: &str, expected: &[&str]) {
-        let got: Vec<&str> = sentences(text).iter().map(|s| &text[s.start()..s.end()]).collect();
+        let got: Vec<&str> = sentences(text)
+            .iter()
+            .map(|s| &text[s.start()..s.end()])
+            .collect();
         assert_eq!(got, expected, "for {text:?}");
     }
 
     #[test]
     fn splits_on_terminators_and_lines() {
         check("One. Two! Three? four", &["One.", "Two!", "Three? four"]);
-        check("Headline without dot\nBody text. More.", &["Headline without dot", "Body text.", "More."]);
+        check(
+            "Headline without dot\nBody text. More.",
+            &["Headline without dot", "Body text.", "More."],
+        );
         check("  padded  \n\n", &["padded"]);
     }
 
@@ -112,20 +126,32 @@ mod tests {
     fn keeps_abbreviations_and_initials() {
         check(
             "North Korea Friday, Nov. 29, 2024. The U.S. Secretary spoke.",
-            &["North Korea Friday, Nov. 29, 2024.", "The U.S. Secretary spoke."],
+            &[
+                "North Korea Friday, Nov. 29, 2024.",
+                "The U.S. Secretary spoke.",
+            ],
         );
-        check("John F. Kennedy came. Dr. Who left.", &["John F. Kennedy came.", "Dr. Who left."]);
+        check(
+            "John F. Kennedy came. Dr. Who left.",
+            &["John F. Kennedy came.", "Dr. Who left."],
+        );
     }
 
     #[test]
     fn closing_quotes_stay_with_their_sentence() {
-        check("He said \"no.\" Then left.", &["He said \"no.\"", "Then left."]);
+        check(
+            "He said \"no.\" Then left.",
+            &["He said \"no.\"", "Then left."],
+        );
         check("It was “fine.” Next one.", &["It was “fine.”", "Next one."]);
     }
 
     #[test]
     fn decimals_and_lowercase_continuations_do_not_split() {
-        check("It rose 2.5 percent. e.g. here", &["It rose 2.5 percent. e.g. here"]);
+        check(
+            "It rose 2.5 percent. e.g. here",
+            &["It rose 2.5 percent. e.g. here"],
+        );
     }
 
     #[test]
@@ -134,6 +160,9 @@ mod tests {
         for s in sentences(text) {
             assert!(text.is_char_boundary(s.start()) && text.is_char_boundary(s.end()));
         }
-        check(text, &["Russia’s troops — “many”.", "Kursk’s region.", "Next"]);
+        check(
+            text,
+            &["Russia’s troops — “many”.", "Kursk’s region.", "Next"],
+        );
     }
 }

@@ -1,0 +1,517 @@
+//! Grouping claims by comparable key and turning disagreements into findings.
+
+use std::collections::BTreeMap;
+
+use claims_model::{
+    Claim, ClaimKind, ClaimValue, Date, EventType, Finding, FindingClaim, FindingKind, Inference,
+    Severity, Subject,
+};
+
+use crate::compare::{
+    compare_dates, compare_numbers, scope_relation, DateVerdict, NumberVerdict, ScopeRelation,
+    Tolerance,
+};
+
+/// A claim as the checker sees it: the claim plus where it came from.
+#[derive(Clone, Debug)]
+pub struct CheckClaim {
+    /// Store id of the claim.
+    pub id: i64,
+    /// Store id of its document.
+    pub doc_id: i64,
+    /// The document path as ingested.
+    pub document: String,
+    /// The document's reference date, when known.
+    pub doc_date: Option<Date>,
+    /// The claim, with entity names already resolved.
+    pub claim: Claim,
+}
+
+/// Settings of a check run.
+#[derive(Clone, Debug)]
+pub struct CheckOptions {
+    /// Two dates of the same event from different documents further apart than this are taken
+    /// to be different events (a second visit), not a disagreement.
+    pub same_event_window_days: i64,
+    /// Counts stated for times further apart than this are a change, not a contradiction.
+    pub change_min_gap_days: i64,
+    pub tolerance: Tolerance,
+    /// Report agreements between independent documents too.
+    pub agreements: bool,
+}
+
+impl Default for CheckOptions {
+    fn default() -> Self {
+        CheckOptions {
+            same_event_window_days: 365,
+            change_min_gap_days: 7,
+            tolerance: Tolerance::default(),
+            agreements: false,
+        }
+    }
+}
+
+/// The comparable key of a claim, or `None` when the claim is not compared with others.
+fn key_of(c: &Claim) -> Option<String> {
+    match (&c.kind, &c.subject) {
+        (ClaimKind::Count, Subject::Group { owner, category }) => {
+            if c.attribute == "added" {
+                return None;
+            }
+            Some(format!(
+                "count|{}|{}",
+                owner.as_deref().unwrap_or("?"),
+                category
+            ))
+        }
+        (
+            ClaimKind::Event,
+            Subject::Event {
+                event,
+                participants,
+                place,
+            },
+        ) => {
+            let mut p = participants.clone();
+            p.sort();
+            p.dedup();
+            Some(format!(
+                "event|{}|{}|{}",
+                event.as_str(),
+                p.join("+"),
+                place.as_deref().unwrap_or("")
+            ))
+        }
+        _ => None,
+    }
+}
+
+/// A readable subject for a key.
+fn subject_text(c: &Claim) -> String {
+    match &c.subject {
+        Subject::Group { owner, category } => match owner {
+            Some(o) => format!("{o} {category}"),
+            None => category.clone(),
+        },
+        Subject::Event {
+            event,
+            participants,
+            place,
+        } => {
+            let who = participants.join(", ");
+            match (event, place) {
+                (EventType::Visit, Some(p)) => format!("visit by {who} to {p}"),
+                (EventType::Meeting, _) => format!("meeting of {who}"),
+                (EventType::Signing, _) => format!("signing by {who}"),
+                (EventType::Ratification, _) => format!("ratification by {who}"),
+                (e, _) => format!("{} by {who}", e.as_str()),
+            }
+        }
+        Subject::Article {
+            instrument,
+            article,
+        } => format!("{instrument}, Article {article}"),
+    }
+}
+
+/// Claims with the same key, value, scope, time and assumptions count as one statement.
+fn class_key(c: &Claim) -> String {
+    format!(
+        "{}|{}|{:?}|{:?}",
+        serde_json::to_string(&c.value).unwrap_or_default(),
+        c.scope.as_ref().map(|s| s.place.as_str()).unwrap_or(""),
+        c.as_of,
+        c.inferred
+    )
+}
+
+fn value_json(c: &Claim) -> serde_json::Value {
+    match &c.value {
+        ClaimValue::Quantity {
+            interval,
+            hedge,
+            unit,
+            text,
+        } => serde_json::json!({
+            "low": interval.low(), "high": interval.high(), "hedge": hedge, "unit": unit, "text": text,
+        }),
+        ClaimValue::Date {
+            interval,
+            granularity,
+            value,
+            text,
+        } => serde_json::json!({
+            "earliest": interval.earliest().to_string(), "latest": interval.latest().to_string(),
+            "granularity": granularity, "timex": value, "text": text,
+        }),
+        ClaimValue::Text { text } => serde_json::json!({ "text": text }),
+    }
+}
+
+fn finding_claim(c: &CheckClaim) -> FindingClaim {
+    FindingClaim {
+        claim_id: c.id,
+        document: c.document.clone(),
+        document_date: c.doc_date.map(|d| d.to_string()),
+        start: c.claim.span.start(),
+        end: c.claim.span.end(),
+        quote: c.claim.quote.clone(),
+        value: value_json(&c.claim),
+        as_of: c.claim.as_of.map(|a| {
+            if a.len_days() == 1 {
+                a.earliest().to_string()
+            } else {
+                format!("{}/{}", a.earliest(), a.latest())
+            }
+        }),
+        attributed_to: c.claim.attributed_to.clone(),
+    }
+}
+
+/// FNV-1a, for stable finding ids that do not depend on run order.
+fn stable_id(parts: &[&str]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for p in parts {
+        for b in p.bytes().chain(std::iter::once(0u8)) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("F{:012x}", h & 0xffff_ffff_ffff)
+}
+
+fn make_finding(
+    kind: FindingKind,
+    severity: Severity,
+    subject: String,
+    summary: String,
+    reason: &str,
+    arithmetic: Option<String>,
+    members: &[&CheckClaim],
+) -> Finding {
+    let mut ids: Vec<i64> = members.iter().map(|c| c.id).collect();
+    ids.sort_unstable();
+    let id_text: Vec<String> = ids.iter().map(i64::to_string).collect();
+    let mut parts = vec![kind.as_str(), subject.as_str(), reason];
+    parts.extend(id_text.iter().map(String::as_str));
+    Finding {
+        id: stable_id(&parts),
+        kind,
+        severity,
+        subject,
+        summary,
+        reason: reason.to_string(),
+        arithmetic,
+        claims: members.iter().map(|c| finding_claim(c)).collect(),
+    }
+}
+
+/// Compares every comparable group of claims and returns the findings, most severe first.
+pub fn check(claims: &[CheckClaim], opts: &CheckOptions) -> Vec<Finding> {
+    let mut groups: BTreeMap<String, Vec<&CheckClaim>> = BTreeMap::new();
+    for c in claims {
+        if !c.claim.modality.is_factual() {
+            continue;
+        }
+        if let Some(k) = key_of(&c.claim) {
+            groups.entry(k).or_default().push(c);
+        }
+    }
+    let mut findings = Vec::new();
+    for members in groups.values() {
+        // Value classes: identical statements are compared once.
+        let mut classes: BTreeMap<String, Vec<&CheckClaim>> = BTreeMap::new();
+        for c in members {
+            classes.entry(class_key(&c.claim)).or_default().push(c);
+        }
+        let classes: Vec<Vec<&CheckClaim>> = classes.into_values().collect();
+        for i in 0..classes.len() {
+            for j in i + 1..classes.len() {
+                if let Some(f) = compare_classes(&classes[i], &classes[j], opts) {
+                    findings.push(f);
+                }
+            }
+        }
+    }
+    findings.extend(arithmetic(claims, opts));
+    findings.sort_by(|a, b| {
+        a.severity
+            .cmp(&b.severity)
+            .then_with(|| a.subject.cmp(&b.subject))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    findings.dedup_by(|a, b| a.id == b.id);
+    findings
+}
+
+fn docs_of(class: &[&CheckClaim]) -> Vec<i64> {
+    let mut d: Vec<i64> = class.iter().map(|c| c.doc_id).collect();
+    d.sort_unstable();
+    d.dedup();
+    d
+}
+
+fn compare_classes(a: &[&CheckClaim], b: &[&CheckClaim], opts: &CheckOptions) -> Option<Finding> {
+    let (ca, cb) = (&a[0].claim, &b[0].claim);
+    // Two statements of one sentence are never a disagreement between sources.
+    let same_sentence = a.iter().all(|x| {
+        b.iter()
+            .all(|y| x.doc_id == y.doc_id && x.claim.span == y.claim.span)
+    });
+    if same_sentence {
+        return None;
+    }
+    let same_doc = docs_of(a) == docs_of(b) && docs_of(a).len() == 1;
+    let weak_assumption = |c: &Claim| c.inferred.contains(&Inference::YearFromCollection);
+    let mut members: Vec<&CheckClaim> = a.iter().chain(b.iter()).copied().collect();
+    members.sort_by_key(|c| (c.document.clone(), c.claim.span.start()));
+    let subject = subject_text(ca);
+    match (&ca.value, &cb.value) {
+        (ClaimValue::Quantity { .. }, ClaimValue::Quantity { .. }) => {
+            let rel = scope_relation(ca.scope.as_ref(), cb.scope.as_ref());
+            if rel == ScopeRelation::Unrelated {
+                return None;
+            }
+            let subject = match (&ca.scope, &cb.scope, rel) {
+                (Some(s), _, ScopeRelation::Same) | (Some(s), None, _) | (None, Some(s), _) => {
+                    format!("{subject} in {}", s.place)
+                }
+                (Some(x), Some(y), _) => format!("{subject} in {} / {}", x.place, y.place),
+                _ => subject,
+            };
+            let verdict = compare_numbers(ca, cb, rel, &opts.tolerance);
+            let time_apart = match (ca.as_of, cb.as_of) {
+                (Some(x), Some(y)) => x.gap_days(&y) > opts.change_min_gap_days,
+                _ => false,
+            };
+            let weak = matches!(rel, ScopeRelation::OneUnknown)
+                || weak_assumption(ca)
+                || weak_assumption(cb);
+            let (severity, reason, what) = match verdict {
+                NumberVerdict::Compatible { hedge_mismatch: true, .. } => (Severity::Tension, "hedge_mismatch", "state the same figure with opposite hedges"),
+                NumberVerdict::Compatible { .. } => {
+                    if opts.agreements && !same_doc {
+                        (Severity::Agreement, "corroborated", "agree")
+                    } else {
+                        return None;
+                    }
+                }
+                NumberVerdict::Disjoint { .. } | NumberVerdict::PartExceedsWhole { .. } if time_apart => (Severity::Change, "different_times", "give different figures for different times"),
+                NumberVerdict::Disjoint { near_miss: true, .. } => (Severity::Tension, "near_miss", "give slightly different figures"),
+                NumberVerdict::Disjoint { .. } if weak => (Severity::Tension, "weak_key", "give incompatible figures, but the claims may not be about exactly the same group or time"),
+                NumberVerdict::Disjoint { .. } => (Severity::Contradiction, "disjoint_intervals", "give figures that cannot both be true"),
+                NumberVerdict::PartExceedsWhole { .. } if weak => (Severity::Tension, "weak_key", "give a count for a part larger than another count for the whole, but may not be about the same time"),
+                NumberVerdict::PartExceedsWhole { .. } => (Severity::Contradiction, "part_exceeds_whole", "give a count for a part that exceeds the count for the whole"),
+            };
+            let arith = verdict.arithmetic();
+            let summary = format!("Sources {what} for {subject}: {}.", value_list(&members));
+            Some(make_finding(
+                FindingKind::Numeric,
+                severity,
+                subject,
+                summary,
+                reason,
+                Some(arith),
+                &members,
+            ))
+        }
+        (
+            ClaimValue::Date {
+                interval: ia,
+                granularity: ga,
+                ..
+            },
+            ClaimValue::Date {
+                interval: ib,
+                granularity: gb,
+                ..
+            },
+        ) => {
+            if scope_relation(ca.scope.as_ref(), cb.scope.as_ref()) == ScopeRelation::Unrelated {
+                return None;
+            }
+            let verdict = compare_dates(ia, ib);
+            let DateVerdict::Disjoint { gap_days } = verdict else {
+                if opts.agreements && !same_doc {
+                    let summary = format!(
+                        "Sources agree on the date of the {subject}: {}.",
+                        value_list(&members)
+                    );
+                    return Some(make_finding(
+                        FindingKind::Date,
+                        Severity::Agreement,
+                        subject,
+                        summary,
+                        "corroborated",
+                        Some(verdict.arithmetic(ia, ib)),
+                        &members,
+                    ));
+                }
+                return None;
+            };
+            if !same_doc && gap_days > opts.same_event_window_days {
+                return None;
+            }
+            let vague = matches!(ga, claims_model::Granularity::Vague)
+                || matches!(gb, claims_model::Granularity::Vague);
+            let weak = weak_assumption(ca) || weak_assumption(cb) || vague;
+            let (severity, reason, what) = if weak {
+                (
+                    Severity::Tension,
+                    "weak_date",
+                    "give different dates (one of them rests on an assumed or vague date)",
+                )
+            } else if same_doc {
+                (
+                    Severity::Contradiction,
+                    "same_event_two_dates",
+                    "gives two different dates",
+                )
+            } else {
+                (
+                    Severity::Contradiction,
+                    "disjoint_dates",
+                    "give dates that cannot both be true",
+                )
+            };
+            let who = if same_doc { "The document" } else { "Sources" };
+            let summary = format!("{who} {what} for the {subject}: {}.", value_list(&members));
+            Some(make_finding(
+                FindingKind::Date,
+                severity,
+                subject,
+                summary,
+                reason,
+                Some(verdict.arithmetic(ia, ib)),
+                &members,
+            ))
+        }
+        _ => None,
+    }
+}
+
+/// "tens of thousands (001.txt) vs as many as 8,000 (004.txt)".
+fn value_list(members: &[&CheckClaim]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for c in members {
+        let text = match &c.claim.value {
+            ClaimValue::Quantity { text, .. } | ClaimValue::Date { text, .. } => text.clone(),
+            ClaimValue::Text { text } => text.clone(),
+        };
+        let doc = std::path::Path::new(&c.document)
+            .file_name()
+            .map_or(c.document.clone(), |f| f.to_string_lossy().to_string());
+        let item = format!("“{text}” ({doc})");
+        if !parts.contains(&item) {
+            parts.push(item);
+        }
+    }
+    parts.join(" vs ")
+}
+
+/// Inside one sentence: an addition larger than the total it is said to bring about.
+fn arithmetic(claims: &[CheckClaim], opts: &CheckOptions) -> Vec<Finding> {
+    let mut by_sentence: BTreeMap<(i64, usize), Vec<&CheckClaim>> = BTreeMap::new();
+    for c in claims {
+        if c.claim.kind == ClaimKind::Count && c.claim.modality.is_factual() {
+            by_sentence
+                .entry((c.doc_id, c.claim.span.start()))
+                .or_default()
+                .push(c);
+        }
+    }
+    let mut out = Vec::new();
+    for group in by_sentence.values() {
+        for added in group.iter().filter(|c| c.claim.attribute == "added") {
+            for total in group.iter().filter(|c| c.claim.attribute == "total") {
+                let (Subject::Group { category: ca, .. }, Subject::Group { category: cb, .. }) =
+                    (&added.claim.subject, &total.claim.subject)
+                else {
+                    continue;
+                };
+                if ca != cb {
+                    continue;
+                }
+                let (
+                    ClaimValue::Quantity { interval: ia, .. },
+                    ClaimValue::Quantity { interval: it, .. },
+                ) = (&added.claim.value, &total.claim.value)
+                else {
+                    continue;
+                };
+                let (Some(add_low), Some(total_high)) = (
+                    ia.low(),
+                    opts.tolerance.widen(it, total.claim.value_hedge()).high(),
+                ) else {
+                    continue;
+                };
+                if add_low > total_high {
+                    let subject = subject_text(&total.claim);
+                    let summary = format!(
+                        "An addition of {} cannot bring the total to {}: the total is smaller than what was added.",
+                        quantity_text(&added.claim),
+                        quantity_text(&total.claim)
+                    );
+                    let arith = format!(
+                        "added ≥ {} > total ≤ {}",
+                        fmt_num(add_low),
+                        fmt_num(total_high)
+                    );
+                    out.push(make_finding(
+                        FindingKind::Arithmetic,
+                        Severity::Contradiction,
+                        subject,
+                        summary,
+                        "total_below_addition",
+                        Some(arith),
+                        &[added, total],
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn quantity_text(c: &Claim) -> String {
+    match &c.value {
+        ClaimValue::Quantity { text, unit, .. } => match unit {
+            Some(u) => format!("“{text} {u}”"),
+            None => format!("“{text}”"),
+        },
+        _ => String::new(),
+    }
+}
+
+/// 25000 → "25,000".
+pub(crate) fn fmt_num(v: f64) -> String {
+    if v.fract() != 0.0 {
+        return format!("{v}");
+    }
+    let s = format!("{}", v.abs() as u64);
+    let mut out = String::new();
+    for (i, ch) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    if v < 0.0 {
+        format!("-{out}")
+    } else {
+        out
+    }
+}
+
+trait ValueHedge {
+    fn value_hedge(&self) -> claims_model::Hedge;
+}
+
+impl ValueHedge for Claim {
+    fn value_hedge(&self) -> claims_model::Hedge {
+        match &self.value {
+            ClaimValue::Quantity { hedge, .. } => *hedge,
+            _ => claims_model::Hedge::Exact,
+        }
+    }
+}

@@ -1,0 +1,225 @@
+//! Rendering findings for people (text, Markdown) and programs (JSON).
+
+use std::fmt::Write;
+
+use claims_model::{Finding, Severity};
+
+/// Severity label, upper case, optionally coloured with ANSI codes.
+fn label(s: Severity, color: bool) -> String {
+    let text = s.as_str().to_uppercase();
+    if !color {
+        return text;
+    }
+    let code = match s {
+        Severity::Contradiction => "1;31",
+        Severity::Tension => "1;33",
+        Severity::Change => "1;36",
+        Severity::Agreement => "1;32",
+    };
+    format!("\x1b[{code}m{text}\x1b[0m")
+}
+
+fn value_text(v: &serde_json::Value) -> String {
+    let get = |k: &str| {
+        v.get(k).and_then(|x| {
+            if x.is_null() {
+                None
+            } else {
+                Some(x.to_string().trim_matches('"').to_string())
+            }
+        })
+    };
+    if let Some(e) = get("earliest") {
+        let l = get("latest").unwrap_or_default();
+        return if e == l { e } else { format!("{e} … {l}") };
+    }
+    match (get("low"), get("high")) {
+        (Some(l), Some(h)) if l == h => l,
+        (l, h) => format!(
+            "[{}, {}]",
+            l.unwrap_or_else(|| "−∞".into()),
+            h.unwrap_or_else(|| "∞".into())
+        ),
+    }
+}
+
+fn short_doc(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or(path)
+}
+
+/// Plain text for a terminal: grouped by subject, each claim with its source and quote.
+pub fn text(findings: &[Finding], color: bool) -> String {
+    let mut out = String::new();
+    if findings.is_empty() {
+        out.push_str("No disagreements found.\n");
+        return out;
+    }
+    let mut subjects: Vec<&str> = findings.iter().map(|f| f.subject.as_str()).collect();
+    subjects.sort_unstable();
+    subjects.dedup();
+    for subject in subjects {
+        let _ = writeln!(out, "== {subject}");
+        for f in findings.iter().filter(|f| f.subject == subject) {
+            let _ = writeln!(
+                out,
+                "{} [{}/{}] {}",
+                label(f.severity, color),
+                f.kind.as_str(),
+                f.reason,
+                f.summary
+            );
+            if let Some(a) = &f.arithmetic {
+                let _ = writeln!(out, "    {a}");
+            }
+            for c in &f.claims {
+                let date = c
+                    .document_date
+                    .as_deref()
+                    .map(|d| format!(", {d}"))
+                    .unwrap_or_default();
+                let by = c
+                    .attributed_to
+                    .as_deref()
+                    .map(|a| format!(", according to {a}"))
+                    .unwrap_or_default();
+                let _ = writeln!(
+                    out,
+                    "  - {}{} [{}..{}] value {}{}",
+                    short_doc(&c.document),
+                    date,
+                    c.start,
+                    c.end,
+                    value_text(&c.value),
+                    by
+                );
+                let _ = writeln!(out, "      “{}”", c.quote);
+            }
+            out.push('\n');
+        }
+    }
+    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    let _ = writeln!(
+        out,
+        "{} contradictions, {} tensions, {} changes, {} agreements",
+        count(Severity::Contradiction),
+        count(Severity::Tension),
+        count(Severity::Change),
+        count(Severity::Agreement)
+    );
+    out
+}
+
+/// Escapes text for Markdown (and the HTML a Markdown renderer passes through).
+fn md_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
+        match ch {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' => {
+                out.push('\\');
+                out.push(ch);
+            }
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+/// Markdown for sharing: one section per subject, quotes as block quotes.
+pub fn markdown(findings: &[Finding]) -> String {
+    let mut out = String::from("# Disagreements between sources\n\n");
+    if findings.is_empty() {
+        out.push_str("No disagreements found.\n");
+        return out;
+    }
+    let mut subjects: Vec<&str> = findings.iter().map(|f| f.subject.as_str()).collect();
+    subjects.sort_unstable();
+    subjects.dedup();
+    for subject in subjects {
+        let _ = writeln!(out, "## {}\n", md_escape(subject));
+        for f in findings.iter().filter(|f| f.subject == subject) {
+            let _ = writeln!(
+                out,
+                "**{}** ({}, `{}`): {}\n",
+                f.severity.as_str(),
+                f.kind.as_str(),
+                f.reason,
+                md_escape(&f.summary)
+            );
+            if let Some(a) = &f.arithmetic {
+                let _ = writeln!(out, "`{a}`\n");
+            }
+            for c in &f.claims {
+                let date = c
+                    .document_date
+                    .as_deref()
+                    .map(|d| format!(", {d}"))
+                    .unwrap_or_default();
+                let by = c
+                    .attributed_to
+                    .as_deref()
+                    .map(|a| format!(", according to {}", md_escape(a)))
+                    .unwrap_or_default();
+                let _ = writeln!(
+                    out,
+                    "- *{}*{} (bytes {}–{}), value {}{}",
+                    md_escape(short_doc(&c.document)),
+                    date,
+                    c.start,
+                    c.end,
+                    md_escape(&value_text(&c.value)),
+                    by
+                );
+                let _ = writeln!(out, "  > {}", md_escape(&c.quote));
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// The JSON of the contract: `{"findings": [...]}`.
+pub fn json(findings: &[Finding]) -> serde_json::Value {
+    let items: Vec<serde_json::Value> = findings
+        .iter()
+        .map(|f| {
+            serde_json::json!({
+                "id": f.id,
+                "kind": f.kind,
+                "severity": f.severity,
+                "subject": f.subject,
+                "summary": f.summary,
+                "reason": f.reason,
+                "arithmetic": f.arithmetic,
+                "claims": f.claims.iter().map(|c| serde_json::json!({
+                    "claim_id": c.claim_id,
+                    "document": c.document,
+                    "document_date": c.document_date,
+                    "start": c.start,
+                    "end": c.end,
+                    "quote": c.quote,
+                    "value": c.value,
+                    "as_of": c.as_of,
+                    "attributed_to": c.attributed_to,
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    serde_json::json!({ "findings": items })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_escapes_markup_from_documents() {
+        assert_eq!(
+            md_escape("<script>alert(1)</script> *x* | y"),
+            "&lt;script&gt;alert(1)&lt;/script&gt; \\*x\\* \\| y"
+        );
+    }
+}
