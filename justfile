@@ -1,0 +1,36 @@
+# Common tasks. `just --list` shows them. Everything here is plain cargo underneath.
+
+shared := "../shared"
+
+# Run the main job on the bundled corpus.
+check:
+    cargo run --release -- check --db target/corpus.db corpus
+
+# The README's test command.
+test:
+    cargo test --workspace
+
+# What CI runs.
+ci:
+    bash .ci/run
+
+# Review snapshot changes after a behaviour change.
+review:
+    cargo insta review
+
+# Scores on the sample corpus against the seed gold.
+score:
+    cargo build --release
+    python3 {{shared}}/tools/score.py check --gold {{shared}}/spec/seed-gold.json --corpus {{shared}}/corpus --claims-bin target/release/claims -v
+    python3 {{shared}}/tools/score.py entities --gold {{shared}}/spec/seed-gold.json --corpus {{shared}}/corpus --claims-bin target/release/claims -v
+
+# Public benchmarks for dates and numbers (see docs/evaluation.md).
+eval:
+    cargo build --release
+    python3 {{shared}}/benchmarks/score_timex.py --claims-bin target/release/claims
+    python3 {{shared}}/benchmarks/score_numbers.py --claims-bin target/release/claims
+
+# Lints as CI runs them.
+lint:
+    cargo fmt --all -- --check
+    cargo clippy --workspace --all-targets -- -D warnings
