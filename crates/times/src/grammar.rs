@@ -6,6 +6,8 @@
 //! The rules are written down with examples in docs/times.md; the tests in tests/rules.rs check
 //! every row of those tables.
 
+use std::cell::Cell;
+
 use claims_model::{Granularity, TimeType};
 use jiff::civil::Date;
 
@@ -61,6 +63,9 @@ enum Part {
 pub(crate) struct Grammar<'t, 'a> {
     pub toks: &'t [Tok<'a>],
     pub reference: Option<Date>,
+    /// The last quarter the text named (year, quarter, token position): "a year earlier" and
+    /// "the year-ago period" after it mean the same quarter a year before.
+    pub last_quarter: Cell<Option<(i32, u8, usize)>>,
 }
 
 impl<'a> Grammar<'_, 'a> {
@@ -222,30 +227,39 @@ impl<'a> Grammar<'_, 'a> {
     /// A four-digit year 1000–2999 that is not part of a phone number, code or count.
     fn year4(&self, i: usize) -> Option<(i32, usize)> {
         let t = self.tok(i)?;
-        if t.kind != TokKind::Num
-            || t.text.len() != 4
-            || !t.text.bytes().all(|b| b.is_ascii_digit())
-        {
+        if t.kind != TokKind::Num || t.text.len() != 4 || !t.text.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
         let y: i32 = t.text.parse().ok()?;
         if !(1000..=2999).contains(&y) {
             return None;
         }
-        // "138-2010-2015", "Hwasong-2024", "2024-11" style codes are handled by their own
-        // patterns; a year glued to a hyphen on the left is a code.
-        if i > 0
-            && self.glued(i)
-            && matches!(self.lw(i - 1), "-" | "/" | "." | ":" | "$" | "#" | "+")
-        {
-            return None;
+        let is_num = |k: usize| self.tok(k).is_some_and(|t| t.kind == TokKind::Num);
+        let is_year_tok = |k: usize| self.tok(k).is_some_and(|t| t.kind == TokKind::Num && t.text.len() == 4);
+        let joined = |k: usize| matches!(self.lw(k), "-" | "/" | "." | ":") && self.glued(k) && self.glued(k + 1);
+        // A year glued to a hyphen on the left is part of a code ("138-2010-2015",
+        // "Hwasong-2024"), except after "mid-" and as the end of "2019-2021".
+        if i > 0 && self.glued(i) {
+            let prev = self.lw(i - 1);
+            if matches!(prev, "$" | "#" | "+" | "€" | "£") {
+                return None;
+            }
+            if i > 1 && joined(i - 1) {
+                let ok = matches!(self.lw(i - 2), "mid" | "pre" | "post" | "early" | "late")
+                    || (prev == "-" && is_year_tok(i - 2) && !(i > 3 && joined(i - 3) && is_num(i - 4)));
+                if !ok {
+                    return None;
+                }
+            }
         }
-        if self.glued(i + 1)
-            && matches!(self.lw(i + 1), "-" | "/" | ":" | "%")
-            && self
-                .tok(i + 2)
-                .is_some_and(|t| t.kind == TokKind::Num && self.glued(i + 2))
-        {
+        // Nor is a year followed by more numbers, unless it starts a range of years.
+        if joined(i + 1) && is_num(i + 2) {
+            let ok = self.lw(i + 1) == "-" && is_year_tok(i + 2) && !(joined(i + 3) && is_num(i + 4));
+            if !ok {
+                return None;
+            }
+        }
+        if self.lw(i + 1) == "%" {
             return None;
         }
         Some((y, i + 1))
@@ -396,23 +410,24 @@ impl<'a> Grammar<'_, 'a> {
         let cands: Vec<(i32, Date, Date)> = (ry - 1..=ry + 1)
             .filter_map(|y| range_of(y).map(|(a, b)| (y, a, b)))
             .collect();
+        // Distance in days from the reference, weighted against the tense: a reading the tense
+        // rules out still wins when it is four times closer ("payable Dec. 15" in a past-tense
+        // sentence written in October is December of the same year).
+        let (past_w, future_w) = match tense {
+            Tense::Past => (1, 4),
+            Tense::Future => (4, 1),
+            Tense::Unknown => (1, 2),
+        };
         let dist = |a: Date, b: Date| -> i64 {
             if b < r {
-                (r - b).get_days() as i64
+                past_w * (r - b).get_days() as i64
             } else if a > r {
-                2 * (a - r).get_days() as i64
+                future_w * (a - r).get_days() as i64
             } else {
                 0
             }
         };
-        match tense {
-            Tense::Past => cands.iter().filter(|(_, a, _)| *a <= r).map(|c| c.0).max(),
-            Tense::Future => cands.iter().filter(|(_, _, b)| *b >= r).map(|c| c.0).min(),
-            Tense::Unknown => cands
-                .iter()
-                .min_by_key(|(y, a, b)| (dist(*a, *b), -*y))
-                .map(|c| c.0),
-        }
+        cands.iter().min_by_key(|(y, a, b)| (dist(*a, *b), -*y)).map(|c| c.0)
     }
 
     /// Resolves a calendar date from its parts, inferring a missing year.
@@ -458,6 +473,7 @@ impl<'a> Grammar<'_, 'a> {
     /// Every pattern at token `i`; the longest match wins (the first listed on a tie).
     pub fn at(&self, i: usize) -> Option<Found> {
         let cands = [
+            self.year_ago(i),
             self.range(i),
             self.part_of(i),
             self.relative_part(i),
@@ -467,6 +483,7 @@ impl<'a> Grammar<'_, 'a> {
             self.day_word(i),
             self.ago(i),
             self.relative_unit(i),
+            self.the_period(i),
             self.quarter_or_half(i),
             self.season(i),
             self.decade(i),
@@ -493,7 +510,7 @@ impl<'a> Grammar<'_, 'a> {
         let mut j = i;
         if lexicon::weekday(self.lw(i)).is_some() && self.tok(i).is_some_and(Tok::is_capitalized) {
             j = self.skip_comma(i + 1);
-            if self.is(j, "the") {
+            if self.is(j, "the") && j == i + 1 {
                 // "Friday the 29th"
                 let (d, e) = self.day(j + 1)?;
                 let r = self.reference?;
@@ -518,8 +535,9 @@ impl<'a> Grammar<'_, 'a> {
         let (m, j) = self.month(i, false)?;
         let weak = self.month(i, true).is_none();
         let k = self.skip_comma(j);
-        if let Some((y, e)) = self.year4(k) {
-            // "November 2024", "Nov. 2024" (not "May 2000 troops" since that is a count).
+        if let Some((y, e)) = self.year4(k).or_else(|| self.year_words(k).filter(|(y, _)| *y >= 1000)) {
+            // "November 2024", "Nov. 2024", "January nineteen ninety-seven" (not "May 2000
+            // troops", a count).
             if !weak || self.plausible_year(k, y) {
                 return Some((
                     CalParts {
@@ -1003,7 +1021,7 @@ impl<'a> Grammar<'_, 'a> {
         let (code, first) = lexicon::season(self.lw(j))?;
         let mut e = j + 1;
         let k = if self.is(e, "of") { e + 1 } else { e };
-        let explicit = self.year4(k).map(|(y, ye)| {
+        let explicit = self.year4(k).or_else(|| self.year_words(k)).map(|(y, ye)| {
             e = ye;
             y
         });
@@ -1062,17 +1080,17 @@ impl<'a> Grammar<'_, 'a> {
         // A year in front: "this year's", "next year's", "the 1988".
         let mut year: Option<i32> = None;
         match (self.lw(j), self.lw(j + 1)) {
-            ("this", "year's") => {
+            ("this", "year") if self.is(j + 2, "'s") => {
                 year = ry;
-                j += 2;
+                j += 3;
             }
-            ("last", "year's") => {
+            ("last", "year") if self.is(j + 2, "'s") => {
                 year = ry.map(|y| y - 1);
-                j += 2;
+                j += 3;
             }
-            ("next", "year's") => {
+            ("next", "year") if self.is(j + 2, "'s") => {
                 year = ry.map(|y| y + 1);
-                j += 2;
+                j += 3;
             }
             _ => {
                 if let Some((y, k)) = self.year4(j) {
@@ -1271,6 +1289,9 @@ impl<'a> Grammar<'_, 'a> {
         if let Some(f) = self.decade(k) {
             return Some(f);
         }
+        if let Some(f) = self.season(k) {
+            return Some(f);
+        }
         if let Some(f) = self
             .calendar_date(k)
             .filter(|f| f.gran == Some(Granularity::Month))
@@ -1396,9 +1417,28 @@ impl<'a> Grammar<'_, 'a> {
                 };
                 (r, Granularity::Week)
             }
+            Granularity::Season => {
+                // A season's first, middle or last month.
+                let r = match part {
+                    Part::Early => (a, cal::add_days(cal::add_months(a, 1)?, -1)?),
+                    Part::Mid => {
+                        let m = cal::add_months(a, 1)?;
+                        (m, cal::add_days(cal::add_months(m, 1)?, -1)?)
+                    }
+                    Part::Late => (cal::add_months(a, 2)?, b),
+                    _ => return None,
+                };
+                (r, Granularity::Season)
+            }
             _ => return None,
         };
-        let mut f = self.date(s, e, base.value, Some(range), g);
+        // The halves of a year have their own TIMEX3 value.
+        let value = match (gran, part) {
+            (Granularity::Year, Part::FirstHalf) => format!("{}-H1", base.value),
+            (Granularity::Year, Part::SecondHalf) => format!("{}-H2", base.value),
+            _ => base.value,
+        };
+        let mut f = self.date(s, e, value, Some(range), g);
         f.cal = None;
         Some(f)
     }
@@ -1523,10 +1563,10 @@ impl<'a> Grammar<'_, 'a> {
         let (off, mut e, pod) = match (self.lw(i), self.lw(i + 1), self.lw(i + 2)) {
             ("the", "day", "before") if self.is(i + 3, "yesterday") => (-2, i + 4, None),
             ("the", "day", "after") if self.is(i + 3, "tomorrow") => (2, i + 4, None),
-            ("today", _, _) | ("today's", _, _) => (0, i + 1, None),
-            ("yesterday", _, _) | ("yesterday's", _, _) => (-1, i + 1, None),
-            ("tomorrow", _, _) | ("tomorrow's", _, _) => (1, i + 1, None),
-            ("tonight", _, _) | ("tonight's", _, _) => (0, i + 1, Some("NI")),
+            ("today", _, _) => (0, i + 1, None),
+            ("yesterday", _, _) => (-1, i + 1, None),
+            ("tomorrow", _, _) => (1, i + 1, None),
+            ("tonight", _, _) => (0, i + 1, Some("NI")),
             ("overnight", _, _) => (0, i + 1, Some("NI")),
             ("this", w, _) if lexicon::part_of_day(w).is_some() && w != "night" => {
                 (0, i + 2, lexicon::part_of_day(w))
@@ -1672,26 +1712,110 @@ impl<'a> Grammar<'_, 'a> {
             .find_map(|m| self.seq(i, m))
     }
 
+    /// The quarter the text spoke of last, if it did so within the last few sentences, else the
+    /// last full quarter before the reference (what a report written then is about).
+    fn quarter_context(&self, i: usize) -> Option<(i32, u8, bool)> {
+        if let Some((y, q, at)) = self.last_quarter.get() {
+            if at <= i && i - at <= 80 {
+                return Some((y, q, true));
+            }
+        }
+        let d = cal::add_months(self.reference?, -3)?;
+        Some((i32::from(d.year()), cal::quarter_of(d), false))
+    }
+
+    fn quarter_found(&self, s: usize, e: usize, y: i32, q: u8) -> Found {
+        self.date(s, e, format!("{y:04}-Q{q}"), cal::quarter_range(y, q), Granularity::Quarter)
+    }
+
+    /// Periods a year back and periods of a report: "a year ago", "a year earlier",
+    /// "year-earlier", "the year-ago quarter", "the year-earlier third quarter", "the 1988
+    /// period", "the same period last year", "last year's quarter", "the quarter", "the latest
+    /// quarter". After a quarter has been named, "a year earlier" means that quarter a year
+    /// before (the usual comparison in company reports); otherwise the year before.
+    fn year_ago(&self, i: usize) -> Option<Found> {
+        let r = self.reference?;
+        let ry = i32::from(r.year());
+        let j = self.skip_the(i);
+        let j = if self.any(j, &["comparable", "corresponding", "same"]) { j + 1 } else { j };
+        let (cy, cq, recent) = self.quarter_context(i)?;
+        let back_year = |s: usize, e: usize| {
+            if recent {
+                self.quarter_found(s, e, cy - 1, cq)
+            } else {
+                self.date(s, e, cal::year_value(ry - 1), cal::year_range(ry - 1), Granularity::Year)
+            }
+        };
+        // "year-ago", "year-earlier", with or without a period after it.
+        if self.is(j, "year") && self.hyphen(j + 1).is_some() && self.any(j + 2, &["earlier", "ago"]) {
+            let k = j + 3;
+            let k2 = if self.is(k, "fiscal") { k + 1 } else { k };
+            if let Some(q) = match self.lw(k2) {
+                "first" => Some(1),
+                "second" => Some(2),
+                "third" => Some(3),
+                "fourth" => Some(4),
+                _ => None,
+            } {
+                let k3 = self.hyphen(k2 + 1).unwrap_or(k2 + 1);
+                if self.is(k3, "quarter") {
+                    return Some(self.quarter_found(i, k3 + 1, cy - 1, q));
+                }
+            }
+            if self.any(k2, &["quarter", "period"]) {
+                return Some(self.quarter_found(i, k2 + 1, cy - 1, cq));
+            }
+            // A bare adjective: "year-earlier" results. "The" stays outside, as TimeML has it.
+            return Some(back_year(j, k));
+        }
+        // "a year ago", "a year earlier"
+        if let Some(k) = self.seq(j, &["a", "year", "ago"]).or_else(|| self.seq(j, &["a", "year", "earlier"])) {
+            if j != i {
+                return None;
+            }
+            return Some(back_year(i, k));
+        }
+        // "the 1988 period", "the 1988 quarter"
+        if j > i {
+            if let Some((y, k)) = self.year4(j) {
+                if self.any(k, &["period", "quarter"]) {
+                    return Some(self.quarter_found(i, k + 1, y, cq));
+                }
+            }
+        }
+        // "the same period last year", "the quarter a year ago", "last year's quarter"
+        if self.any(j, &["period", "quarter"]) && j > i {
+            let k = j + 1;
+            if let Some(e) = self.seq(k, &["last", "year"]).or_else(|| self.seq(k, &["a", "year", "ago"])).or_else(|| self.seq(k, &["a", "year", "earlier"])) {
+                return Some(self.quarter_found(i, e, cy - 1, cq));
+            }
+        }
+        if let Some(k) = self.seq(i, &["last", "year", "'s"]) {
+            if self.any(k, &["quarter", "period"]) {
+                return Some(self.quarter_found(i, k + 1, cy - 1, cq));
+            }
+        }
+        // "the quarter", "the latest quarter", "the latest period", "the most recent quarter"
+        if j > i {
+            let k = if self.is(j, "latest") {
+                j + 1
+            } else if self.seq(j, &["most", "recent"]).is_some() {
+                j + 2
+            } else {
+                j
+            };
+            if self.is(k, "quarter") || (k > j && self.is(k, "period")) {
+                return Some(self.quarter_found(i, k + 1, cy, cq));
+            }
+        }
+        None
+    }
+
     /// "last year", "this month", "next week", "the past year", "the previous month", "this
     /// weekend", "the coming days", "a year earlier", "year-earlier", "the weekend".
     fn relative_unit(&self, i: usize) -> Option<Found> {
         let r = self.reference;
         let j = self.skip_the(i);
-        // "year-earlier", "year-ago": the year before.
-        if self.is(j, "year")
-            && self.hyphen(j + 1).is_some()
-            && self.any(j + 2, &["earlier", "ago"])
-        {
-            let r = r?;
-            let y = i32::from(r.year()) - 1;
-            return Some(self.date(
-                i,
-                j + 3,
-                cal::year_value(y),
-                cal::year_range(y),
-                Granularity::Year,
-            ));
-        }
         // "year-end", "year end": the end of this year.
         if self.is(j, "year") && self.hyphen(j + 1).is_some() && self.is(j + 2, "end") {
             let r = r?;
@@ -1702,21 +1826,6 @@ impl<'a> Grammar<'_, 'a> {
                 cal::year_value(y),
                 cal::months_range(y, 12, 12),
                 Granularity::PartOfYear,
-            ));
-        }
-        // "a year earlier": the year before the reference.
-        if let Some(k) = self
-            .seq(j, &["a", "year", "earlier"])
-            .or_else(|| self.seq(j, &["a", "year", "before"]))
-        {
-            let r = r?;
-            let y = i32::from(r.year()) - 1;
-            return Some(self.date(
-                i,
-                k,
-                cal::year_value(y),
-                cal::year_range(y),
-                Granularity::Year,
             ));
         }
         let (shift, k) = match self.lw(j) {
@@ -1805,60 +1914,79 @@ impl<'a> Grammar<'_, 'a> {
         }
     }
 
+    /// "the weekend" (the last one in a past-tense clause, the next one in a future one, else
+    /// the nearest), "the year", "the full year", "the current fiscal year" (the reference year).
+    fn the_period(&self, i: usize) -> Option<Found> {
+        if !self.is(i, "the") {
+            return None;
+        }
+        let r = self.reference?;
+        if self.is(i + 1, "weekend") {
+            let e = i + 2;
+            let (mon, _) = cal::week_range(r)?;
+            let this_sat = cal::add_days(mon, 5)?;
+            let past = if r >= this_sat { this_sat } else { cal::add_days(this_sat, -7)? };
+            let next = if r >= this_sat { cal::add_days(this_sat, 7)? } else { this_sat };
+            let sat = match self.tense(i, e) {
+                Tense::Past => past,
+                Tense::Future => next,
+                Tense::Unknown => {
+                    if (r - past).get_days() <= 2 * (next - r).get_days() { past } else { next }
+                }
+            };
+            let sun = cal::add_days(sat, 1)?;
+            return Some(self.date(i, e, format!("{}-WE", cal::week_value(sat)), Some((sat, sun)), Granularity::Week));
+        }
+        let mut k = i + 1;
+        if self.any(k, &["full", "current", "present", "latest"]) {
+            k += 1;
+        }
+        if self.any(k, &["fiscal", "calendar"]) {
+            k += 1;
+        }
+        if !self.is(k, "year") || self.hyphen(k + 1).is_some() || self.any(k + 1, &["ago", "earlier", "before", "after", "later", "'s"]) {
+            return None;
+        }
+        let y = i32::from(r.year());
+        Some(self.date(i, k + 1, cal::year_value(y), cal::year_range(y), Granularity::Year))
+    }
+
     /// Durations: "three years", "for three months", "the past three years", "two-week",
     /// "a decade", "decades", "the next few months", "almost seven years", "the first nine months".
     fn duration(&self, i: usize) -> Option<Found> {
         let mut j = self.skip_the(i);
         let mut framed = false;
-        if self.any(
-            j,
-            &[
-                "past",
-                "last",
-                "next",
-                "coming",
-                "first",
-                "previous",
-                "following",
-                "final",
-                "recent",
-                "latest",
-            ],
-        ) {
+        if self.any(j, &["past", "last", "next", "coming", "first", "previous", "following", "final", "recent", "latest"]) {
             j += 1;
             framed = true;
         }
         let j = self.modifier(j).unwrap_or(j);
-        // A bare plural ("years", "decades") is a vague duration after "for", "over", "within",
-        // "in recent" or a framing word.
+        // A bare plural ("years", "decades") is a vague duration after "for", "over", "within"
+        // or a framing word.
         if let Some((unit, true)) = lexicon::unit(self.lw(j)) {
             let cue = framed
-                || (i > 0
-                    && self.any(
-                        i - 1,
-                        &[
-                            "for", "over", "within", "took", "take", "takes", "lasted", "spent",
-                            "last", "lasting", "after", "in",
-                        ],
-                    ));
-            if !cue || unit == Unit::Weekend {
+                || (i > 0 && self.any(i - 1, &["for", "over", "within", "took", "take", "takes", "lasted", "spent", "last", "lasting", "after", "in"]));
+            if !cue || unit == Unit::Weekend || j != self.skip_the(i) && !framed && !self.modifier(self.skip_the(i)).is_some() {
                 return None;
             }
             let value = vague_duration(unit);
             return Some(self.found_duration(i, j + 1, value));
         }
+        // "the 1988 quarter" is a date, not 1,988 quarters.
+        if self.tok(j).is_some_and(|t| t.kind == TokKind::Num && t.text.len() == 4) && j > i && !framed {
+            return None;
+        }
         let (amount, k) = self.amount(j)?;
-        let (unit, plural) = lexicon::unit(self.lw(k)).or_else(|| {
+        let hyphenated = lexicon::unit(self.lw(k)).is_none();
+        let (unit, plural) = if hyphenated {
             // "two-week", "10-year": the unit after a hyphen.
-            self.hyphen(k).and_then(|h| lexicon::unit(self.lw(h)))
-        })?;
-        let ku = if lexicon::unit(self.lw(k)).is_some() {
-            k
+            self.hyphen(k).and_then(|h| lexicon::unit(self.lw(h)))?
         } else {
-            k + 1
+            lexicon::unit(self.lw(k))?
         };
-        // "a year" on its own is too often "a year ago"/"twice a year"; those patterns take it.
-        if self.any(ku + 1, &["ago"]) {
+        let ku = if hyphenated { k + 1 } else { k };
+        // "a year ago" belongs to the patterns of past dates.
+        if self.is(ku + 1, "ago") {
             return None;
         }
         if amount == Amount::Known(1.0) && plural {
@@ -1869,34 +1997,15 @@ impl<'a> Grammar<'_, 'a> {
         if self.hyphen(e).is_some() && self.any(e + 1, &["long", "old"]) {
             e += 2;
         }
-        // A bare "a"/"one" with a singular unit and no frame is rarely a duration in news
-        // ("a day after", "one day"); keep it only with a frame or a clear cue.
-        let lone_a = matches!(self.lw(j), "a" | "an");
+        // A bare "a" with a singular unit and no frame is rarely a duration in news ("a day
+        // after", "a year earlier"); keep it only after a cue.
+        let lone_a = matches!(self.lw(j), "a" | "an") && k == j + 1;
         if lone_a && !framed && j == self.skip_the(i) {
             let before = i.checked_sub(1).map_or("", |p| self.lw(p));
-            if !matches!(
-                before,
-                "for"
-                    | "in"
-                    | "within"
-                    | "over"
-                    | "after"
-                    | "than"
-                    | "about"
-                    | "nearly"
-                    | "almost"
-                    | "took"
-                    | "lasted"
-                    | "spent"
-                    | "last"
-                    | "once"
-                    | "least"
-            ) {
+            if !matches!(before, "for" | "in" | "within" | "over" | "after" | "than" | "took" | "lasted" | "spent" | "last" | "once" | "least") {
                 return None;
             }
-            if self.any(e, &["earlier", "later", "before", "after", "from"])
-                && !matches!(before, "for")
-            {
+            if self.any(e, &["earlier", "later", "before", "after", "from"]) && before != "for" {
                 return None;
             }
         }
@@ -1904,7 +2013,9 @@ impl<'a> Grammar<'_, 'a> {
             Amount::Vague => vague_duration(unit),
             Amount::Known(n) => known_duration(unit, n)?,
         };
-        Some(self.found_duration(i, e, value))
+        // TimeML leaves "the" out of an adjective ("the two-week delay", "the two day visit").
+        let start = if !framed && j == self.skip_the(i) && j > i && (hyphenated || !plural) { j } else { i };
+        Some(self.found_duration(start, e, value))
     }
 
     fn found_duration(&self, s: usize, e: usize, value: String) -> Found {
@@ -1979,14 +2090,10 @@ impl<'a> Grammar<'_, 'a> {
         let r = self.reference;
         let day = r.map_or_else(|| "XXXX-XX-XX".to_owned(), cal::day_value);
         if self.any(i, &["noon", "midday"]) {
-            let mut f = self.found(i, i + 1, TimeType::Time, format!("{day}T12:00"));
-            f.interval = r.map(|r| (r, r));
-            return Some(f);
+            return Some(self.time_on_day(i, i + 1, "T12:00"));
         }
         if self.is(i, "midnight") {
-            let mut f = self.found(i, i + 1, TimeType::Time, format!("{day}T24:00"));
-            f.interval = r.map(|r| (r, r));
-            return Some(f);
+            return Some(self.time_on_day(i, i + 1, "T24:00"));
         }
         let t = self.tok(i)?;
         if t.kind != TokKind::Num {
@@ -2060,31 +2167,54 @@ impl<'a> Grammar<'_, 'a> {
         } else if self.any(j, &["gmt", "utc", "est", "edt", "pst", "pdt", "cet", "bst"]) {
             j += 1;
         }
-        let mut f = self.found(i, j, TimeType::Time, format!("{day}T{h:02}:{min:02}"));
-        f.interval = r.map(|r| (r, r));
-        Some(f)
+        let _ = day;
+        Some(self.time_on_day(i, j, &format!("T{h:02}:{min:02}")))
+    }
+
+    /// A clock time at tokens `s..e`, extended by the day that follows it ("noon Thursday",
+    /// "5 p.m. EST, Nov. 6"); without one it is on the reference day.
+    fn time_on_day(&self, s: usize, e: usize, time: &str) -> Found {
+        let k = self.skip_comma(e);
+        let day = self
+            .weekday_phrase(k)
+            .or_else(|| self.day_word(k))
+            .or_else(|| self.calendar_date(k))
+            .filter(|f| f.kind == TimeType::Date && f.gran == Some(Granularity::Day));
+        let (end, date, interval) = match day {
+            Some(f) => (f.end, f.value.clone(), f.interval),
+            None => (
+                e,
+                self.reference.map_or_else(|| "XXXX-XX-XX".to_owned(), cal::day_value),
+                self.reference.map(|r| (r, r)),
+            ),
+        };
+        let mut f = self.found(s, end, TimeType::Time, format!("{date}{time}"));
+        f.interval = interval;
+        f.gran = Some(Granularity::Day);
+        f
     }
 
     /// "now", "currently", "recently", "the past", "the future", "soon", "these days".
     fn vague_ref(&self, i: usize) -> Option<Found> {
         let (value, e) = match (self.lw(i), self.lw(i + 1)) {
-            ("right", "now") => ("PRESENT_REF", i + 2),
-            ("now", _) | ("currently", _) | ("presently", _) | ("nowadays", _) => {
-                ("PRESENT_REF", i + 1)
-            }
+            ("right", "now") | ("just", "now") => ("PRESENT_REF", i + 2),
+            ("now", _) | ("currently", _) | ("presently", _) | ("nowadays", _) => ("PRESENT_REF", i + 1),
             ("at", "present") => ("PRESENT_REF", i + 2),
             ("these", "days") => ("PRESENT_REF", i + 2),
-            ("recently", _) | ("lately", _) | ("previously", _) | ("formerly", _) => {
-                ("PAST_REF", i + 1)
-            }
-            ("the", "past") if !self.starts_amount_or_unit(i + 2) => ("PAST_REF", i + 2),
-            ("the", "future") => ("FUTURE_REF", i + 2),
-            ("the", "near") if self.is(i + 2, "future") => ("FUTURE_REF", i + 3),
-            ("soon", _) => ("FUTURE_REF", i + 1),
+            ("current", w) if lexicon::unit(w).is_none() && !self.any(i + 1, &["fiscal", "calendar"]) => ("PRESENT_REF", i + 1),
+            ("more", "recently") => ("PAST_REF", i + 2),
+            ("recently", _) | ("lately", _) => ("PAST_REF", i + 1),
             ("recent", w) if lexicon::unit(w).is_some_and(|(_, pl)| pl) => {
                 let (unit, _) = lexicon::unit(w)?;
                 return Some(self.found_duration(i, i + 2, vague_duration(unit)));
             }
+            // "recent" before any other noun: "the recent talks" happened in the past.
+            ("recent", _) if i > 0 && self.any(i - 1, &["the", "a", "its", "their", "his", "her", "this", "in"]) => ("PAST_REF", i + 1),
+            ("the", "past") if !self.starts_amount_or_unit(i + 2) => ("PAST_REF", i + 2),
+            ("the", "future") => ("FUTURE_REF", i + 2),
+            ("the", "near") if self.is(i + 2, "future") => ("FUTURE_REF", i + 3),
+            ("a", "later") if self.is(i + 2, "date") => ("FUTURE_REF", i + 3),
+            ("as", "soon") if self.seq(i + 2, &["as", "possible"]).is_some() => ("FUTURE_REF", i + 4),
             _ => return None,
         };
         // "now" as a discourse marker ("Now, the question is") is still PRESENT_REF in TimeML.
@@ -2130,6 +2260,11 @@ impl<'a> Grammar<'_, 'a> {
             return None;
         }
         let k = first.end;
+        // Without "from" or "between", only calendar dates start a range ("this year through
+        // August" is two expressions).
+        if opener.is_none() && first.cal.is_none() && !matches!(first.gran, Some(Granularity::Year | Granularity::Quarter | Granularity::Season | Granularity::Decade)) {
+            return None;
+        }
         let connector_ok = match opener {
             Some("between") => self.is(k, "and"),
             Some(_) => self.any(

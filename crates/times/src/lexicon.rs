@@ -198,6 +198,8 @@ pub(crate) fn vague_quantity(word: &str) -> bool {
 
 /// Hedges that TimeML keeps inside a duration's extent ("almost seven years").
 pub(crate) const DURATION_MODIFIERS: &[&[&str]] = &[
+    &["no", "more", "than"],
+    &["no", "less", "than"],
     &["more", "than"],
     &["less", "than"],
     &["fewer", "than"],
@@ -211,9 +213,6 @@ pub(crate) const DURATION_MODIFIERS: &[&[&str]] = &[
     &["roughly"],
     &["around"],
     &["approximately"],
-    &["some"],
-    &["over"],
-    &["only"],
 ];
 
 /// Words before a bare four-digit number that make it a count or an identifier, not a year.

@@ -31,15 +31,19 @@ fn scan(text: &str, reference: Option<Date>) -> (Vec<token::Tok<'_>>, Vec<Found>
     let toks = token::tokenize(text);
     let mut found = Vec::new();
     {
-        let g = Grammar {
-            toks: &toks,
-            reference,
-        };
+        let g = Grammar { toks: &toks, reference, last_quarter: std::cell::Cell::new(None) };
         let mut i = 0;
         while i < toks.len() {
             match g.at(i) {
                 Some(f) if f.end > i => {
                     i = f.end;
+                    if f.gran == Some(Granularity::Quarter) {
+                        if let Some((y, q)) = f.value.split_once("-Q") {
+                            if let (Ok(y), Ok(q)) = (y.parse(), q.parse()) {
+                                g.last_quarter.set(Some((y, q, f.end)));
+                            }
+                        }
+                    }
                     found.push(f);
                 }
                 _ => i += 1,

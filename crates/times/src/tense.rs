@@ -22,34 +22,8 @@ const WINDOW: usize = 14;
 fn future_cue(w: &str) -> bool {
     matches!(
         w,
-        "will"
-            | "shall"
-            | "won't"
-            | "wo"
-            | "upcoming"
-            | "next"
-            | "coming"
-            | "scheduled"
-            | "slated"
-            | "expected"
-            | "plans"
-            | "plan"
-            | "planned"
-            | "planning"
-            | "due"
-            | "tomorrow"
-            | "later"
-            | "forthcoming"
-            | "intends"
-            | "aims"
-            | "going"
-            | "until"
-            | "till"
-            | "await"
-            | "awaits"
-            | "ahead"
-            | "set"
-            | "future"
+        "will" | "shall" | "won't" | "wo" | "upcoming" | "next" | "scheduled" | "slated" | "expected"
+            | "planned" | "due" | "tomorrow" | "forthcoming" | "payable" | "expires" | "effective"
     ) || w.ends_with("'ll")
 }
 

@@ -66,9 +66,11 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
                     end = j + d.len_utf8();
                     chars.next();
                 } else if is_apostrophe(d) && kind == TokKind::Word {
-                    // Keep "year's" and "he'll" whole, but not a closing quote.
+                    // Keep "he'll" and "don't" whole, but not a closing quote, and split the
+                    // possessive "'s" off ("Friday's" is "Friday" + "'s").
                     let rest = &text[j + d.len_utf8()..];
-                    if rest.chars().next().is_some_and(char::is_alphabetic) {
+                    let possessive = rest.starts_with(['s', 'S']) && !rest[1..].chars().next().is_some_and(char::is_alphanumeric);
+                    if !possessive && rest.chars().next().is_some_and(char::is_alphabetic) {
                         end = j + d.len_utf8();
                         chars.next();
                     } else {
@@ -79,6 +81,14 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
                 }
             }
             (kind, end)
+        } else if is_apostrophe(c)
+            && !space
+            && text[i + c.len_utf8()..].starts_with(['s', 'S'])
+            && !text[i + c.len_utf8() + 1..].chars().next().is_some_and(char::is_alphanumeric)
+        {
+            // The possessive "'s" as one token.
+            chars.next();
+            (TokKind::Word, i + c.len_utf8() + 1)
         } else {
             (TokKind::Punct, i + c.len_utf8())
         };
