@@ -1,0 +1,471 @@
+//! Reading the database back: current documents, mentions, claims, entities, corrections,
+//! findings, full-text search, counts and read-only analyst queries.
+
+use std::collections::BTreeMap;
+
+use rusqlite::params;
+
+use claims_model::Finding;
+
+use crate::sql::{offset, parse_date, parse_kind, sqlite};
+use crate::{
+    ClaimRow, CorrectionKind, CorrectionRow, Counts, DocumentRow, EntityRow, MentionRow,
+    QueryResult, Result, SearchHit, Store, StoreError,
+};
+use claims_model::Role;
+
+impl Store {
+    /// The current version of every document, by path.
+    ///
+    /// # Errors
+    /// [`StoreError::Sqlite`], or [`StoreError::Corrupt`] for an unreadable stored date.
+    pub fn documents(&self) -> Result<Vec<DocumentRow>> {
+        let e = sqlite(&self.path);
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT id, path, sha256, byte_len, title, source, url, published, reference_date,
+                        reference_date_source, ingested_at, text
+                   FROM documents WHERE superseded_by IS NULL ORDER BY path",
+            )
+            .map_err(&e)?;
+        let raw = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, i64>(3)?,
+                    r.get::<_, Option<String>>(4)?,
+                    r.get::<_, Option<String>>(5)?,
+                    r.get::<_, Option<String>>(6)?,
+                    r.get::<_, Option<String>>(7)?,
+                    r.get::<_, Option<String>>(8)?,
+                    r.get::<_, Option<String>>(9)?,
+                    r.get::<_, String>(10)?,
+                    r.get::<_, String>(11)?,
+                ))
+            })
+            .map_err(&e)?;
+        let mut rows = Vec::new();
+        for row in raw {
+            let (
+                id,
+                path,
+                sha256,
+                byte_len,
+                title,
+                source,
+                url,
+                published,
+                reference_date,
+                rds,
+                at,
+                text,
+            ) = row.map_err(&e)?;
+            rows.push(DocumentRow {
+                id,
+                path,
+                sha256,
+                byte_len: u64::try_from(byte_len).unwrap_or(0),
+                title,
+                source,
+                url,
+                published: parse_date(&self.path, "documents.published", id, published)?,
+                reference_date: parse_date(
+                    &self.path,
+                    "documents.reference_date",
+                    id,
+                    reference_date,
+                )?,
+                reference_date_source: rds,
+                ingested_at: at,
+                text,
+            });
+        }
+        Ok(rows)
+    }
+
+    /// Entity mentions of current documents, in document order.
+    ///
+    /// # Errors
+    /// [`StoreError::Sqlite`], or [`StoreError::Corrupt`] for an unreadable stored value.
+    pub fn mentions(&self) -> Result<Vec<MentionRow>> {
+        let e = sqlite(&self.path);
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT m.id, m.document_id, m.start_byte, m.end_byte, m.surface, m.name, m.kind,
+                        m.role_office, m.role_country, coalesce(d.reference_date, d.published),
+                        m.entity_id
+                   FROM entity_mentions m JOIN documents d ON d.id = m.document_id
+                  WHERE d.superseded_by IS NULL
+                  ORDER BY m.document_id, m.start_byte, m.id",
+            )
+            .map_err(&e)?;
+        let raw = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, i64>(2)?,
+                    r.get::<_, i64>(3)?,
+                    r.get::<_, String>(4)?,
+                    r.get::<_, String>(5)?,
+                    r.get::<_, String>(6)?,
+                    r.get::<_, Option<String>>(7)?,
+                    r.get::<_, Option<String>>(8)?,
+                    r.get::<_, Option<String>>(9)?,
+                    r.get::<_, Option<i64>>(10)?,
+                ))
+            })
+            .map_err(&e)?;
+        let mut rows = Vec::new();
+        for row in raw {
+            let (id, doc_id, start, end, surface, name, kind, office, country, date, entity_id) =
+                row.map_err(&e)?;
+            rows.push(MentionRow {
+                id,
+                doc_id,
+                start: offset(&self.path, "entity_mentions.start_byte", id, start)?,
+                end: offset(&self.path, "entity_mentions.end_byte", id, end)?,
+                surface,
+                name,
+                kind: parse_kind(&self.path, "entity_mentions.kind", id, &kind)?,
+                role: office.map(|office| Role { office, country }),
+                doc_date: parse_date(&self.path, "documents.reference_date", doc_id, date)?,
+                entity_id,
+            });
+        }
+        Ok(rows)
+    }
+
+    /// Claims of current documents, in document order.
+    ///
+    /// # Errors
+    /// [`StoreError::Sqlite`], or [`StoreError::Corrupt`] for an unreadable stored claim.
+    pub fn claims(&self) -> Result<Vec<ClaimRow>> {
+        let e = sqlite(&self.path);
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT c.id, c.document_id, d.path, coalesce(d.reference_date, d.published),
+                        c.claim_json
+                   FROM claims c JOIN documents d ON d.id = c.document_id
+                  WHERE d.superseded_by IS NULL
+                  ORDER BY c.document_id, c.id",
+            )
+            .map_err(&e)?;
+        let raw = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, Option<String>>(3)?,
+                    r.get::<_, String>(4)?,
+                ))
+            })
+            .map_err(&e)?;
+        let mut rows = Vec::new();
+        for row in raw {
+            let (id, doc_id, document, date, json) = row.map_err(&e)?;
+            let claim = serde_json::from_str(&json).map_err(|err| StoreError::Corrupt {
+                path: self.path.clone(),
+                what: "claims.claim_json",
+                row: id.to_string(),
+                detail: err.to_string(),
+            })?;
+            rows.push(ClaimRow {
+                id,
+                doc_id,
+                document,
+                doc_date: parse_date(&self.path, "documents.reference_date", doc_id, date)?,
+                claim,
+            });
+        }
+        Ok(rows)
+    }
+
+    /// Every entity with its aliases (surface forms in current documents, with counts).
+    ///
+    /// # Errors
+    /// [`StoreError::Sqlite`], or [`StoreError::Corrupt`] for an unknown stored kind.
+    pub fn entities(&self) -> Result<Vec<EntityRow>> {
+        let e = sqlite(&self.path);
+        let mut aliases: BTreeMap<i64, Vec<(String, u64)>> = BTreeMap::new();
+        {
+            let mut stmt = self
+                .conn
+                .prepare_cached(
+                    "SELECT entity_id, alias, mention_count FROM entity_aliases
+                      ORDER BY entity_id, mention_count DESC, alias",
+                )
+                .map_err(&e)?;
+            let raw = stmt
+                .query_map([], |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, i64>(2)?,
+                    ))
+                })
+                .map_err(&e)?;
+            for row in raw {
+                let (id, alias, count) = row.map_err(&e)?;
+                aliases
+                    .entry(id)
+                    .or_default()
+                    .push((alias, u64::try_from(count).unwrap_or(0)));
+            }
+        }
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, name, kind, evidence_json FROM entities ORDER BY id")
+            .map_err(&e)?;
+        let raw = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                ))
+            })
+            .map_err(&e)?;
+        let mut rows = Vec::new();
+        for row in raw {
+            let (id, name, kind, evidence_json) = row.map_err(&e)?;
+            rows.push(EntityRow {
+                id,
+                name,
+                kind: parse_kind(&self.path, "entities.kind", id, &kind)?,
+                aliases: aliases.remove(&id).unwrap_or_default(),
+                evidence_json,
+            });
+        }
+        Ok(rows)
+    }
+
+    /// Every correction, oldest first.
+    ///
+    /// # Errors
+    /// [`StoreError::Sqlite`], or [`StoreError::Corrupt`] for an unknown stored kind.
+    pub fn corrections(&self) -> Result<Vec<CorrectionRow>> {
+        let e = sqlite(&self.path);
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT id, kind, a, b, who, note, created_at FROM corrections ORDER BY id",
+            )
+            .map_err(&e)?;
+        let raw = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, String>(4)?,
+                    r.get::<_, Option<String>>(5)?,
+                    r.get::<_, String>(6)?,
+                ))
+            })
+            .map_err(&e)?;
+        let mut rows = Vec::new();
+        for row in raw {
+            let (id, kind, a, b, who, note, created_at) = row.map_err(&e)?;
+            let kind = CorrectionKind::parse(&kind).ok_or_else(|| StoreError::Corrupt {
+                path: self.path.clone(),
+                what: "corrections.kind",
+                row: id.to_string(),
+                detail: format!("unknown correction kind {kind:?}"),
+            })?;
+            rows.push(CorrectionRow {
+                id,
+                kind,
+                a,
+                b,
+                who,
+                note,
+                created_at,
+            });
+        }
+        Ok(rows)
+    }
+
+    /// Every stored finding, exactly as given to [`Store::replace_findings`], in that order.
+    ///
+    /// # Errors
+    /// [`StoreError::Sqlite`], or [`StoreError::Corrupt`] for an unreadable stored finding.
+    pub fn findings(&self) -> Result<Vec<Finding>> {
+        let e = sqlite(&self.path);
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, finding_json FROM findings ORDER BY rowid")
+            .map_err(&e)?;
+        let raw = stmt
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+            .map_err(&e)?;
+        let mut rows = Vec::new();
+        for row in raw {
+            let (id, json) = row.map_err(&e)?;
+            rows.push(
+                serde_json::from_str(&json).map_err(|err| StoreError::Corrupt {
+                    path: self.path.clone(),
+                    what: "findings.finding_json",
+                    row: id,
+                    detail: err.to_string(),
+                })?,
+            );
+        }
+        Ok(rows)
+    }
+
+    /// Full-text search over the sentences of current documents for plain words: every word
+    /// must occur (stemmed, case- and accent-insensitive); FTS5 operators in `query` are taken
+    /// as words, so any input is safe. Best matches first, at most `limit`.
+    ///
+    /// # Errors
+    /// [`StoreError::Sqlite`] when SQLite fails.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
+        let words: Vec<String> = query
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| format!("\"{w}\""))
+            .collect();
+        if words.is_empty() {
+            return Ok(Vec::new());
+        }
+        self.search_fts(&words.join(" "), limit)
+    }
+
+    /// Full-text search with an FTS5 query (`"north korean" NEAR troops`, `kursk OR kharkiv`,
+    /// `troop*`) over the sentences of current documents. Best matches first, at most `limit`.
+    ///
+    /// # Errors
+    /// [`StoreError::BadQuery`] when FTS5 cannot parse `query`.
+    pub fn search_fts(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
+        let bad = |source| StoreError::BadQuery {
+            path: self.path.clone(),
+            query: query.to_string(),
+            source,
+        };
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT s.id, s.document_id, d.path, coalesce(d.reference_date, d.published),
+                        s.start_byte, s.end_byte, s.text,
+                        snippet(sentences_fts, 0, '[', ']', '…', 12)
+                   FROM sentences_fts
+                   JOIN sentences s ON s.id = sentences_fts.rowid
+                   JOIN documents d ON d.id = s.document_id
+                  WHERE sentences_fts MATCH ?1 AND d.superseded_by IS NULL
+                  ORDER BY rank
+                  LIMIT ?2",
+            )
+            .map_err(sqlite(&self.path))?;
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let raw = stmt
+            .query_map(params![query, limit], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, Option<String>>(3)?,
+                    r.get::<_, i64>(4)?,
+                    r.get::<_, i64>(5)?,
+                    r.get::<_, String>(6)?,
+                    r.get::<_, String>(7)?,
+                ))
+            })
+            .map_err(bad)?;
+        let mut hits = Vec::new();
+        for row in raw {
+            let (id, doc_id, document, date, start, end, text, snippet) = row.map_err(bad)?;
+            hits.push(SearchHit {
+                sentence_id: id,
+                doc_id,
+                document,
+                doc_date: parse_date(&self.path, "documents.reference_date", doc_id, date)?,
+                start: offset(&self.path, "sentences.start_byte", id, start)?,
+                end: offset(&self.path, "sentences.end_byte", id, end)?,
+                text,
+                snippet,
+            });
+        }
+        Ok(hits)
+    }
+
+    /// Runs one read-only SQL statement (an analyst's query, a documented example) and returns
+    /// its columns and rows as JSON values (integers, reals, text; BLOBs as hex text).
+    ///
+    /// # Errors
+    /// [`StoreError::NotReadOnly`] for a statement that would write,
+    /// [`StoreError::Sqlite`] when SQLite cannot run it.
+    pub fn query(&self, sql: &str) -> Result<QueryResult> {
+        let e = sqlite(&self.path);
+        let mut stmt = self.conn.prepare(sql).map_err(&e)?;
+        if !stmt.readonly() {
+            return Err(StoreError::NotReadOnly {
+                path: self.path.clone(),
+                sql: sql.to_string(),
+            });
+        }
+        let columns: Vec<String> = stmt.column_names().iter().map(|c| c.to_string()).collect();
+        let width = columns.len();
+        let mut rows = Vec::new();
+        let mut raw = stmt.query([]).map_err(&e)?;
+        while let Some(row) = raw.next().map_err(&e)? {
+            let mut values = Vec::with_capacity(width);
+            for i in 0..width {
+                use rusqlite::types::ValueRef;
+                values.push(match row.get_ref(i).map_err(&e)? {
+                    ValueRef::Null => serde_json::Value::Null,
+                    ValueRef::Integer(n) => serde_json::Value::from(n),
+                    ValueRef::Real(x) => serde_json::Value::from(x),
+                    ValueRef::Text(t) => serde_json::Value::from(String::from_utf8_lossy(t)),
+                    ValueRef::Blob(b) => serde_json::Value::from(
+                        b.iter().map(|x| format!("{x:02x}")).collect::<String>(),
+                    ),
+                });
+            }
+            rows.push(values);
+        }
+        Ok(QueryResult { columns, rows })
+    }
+
+    /// How much the database holds.
+    ///
+    /// # Errors
+    /// [`StoreError::Sqlite`] when SQLite fails.
+    pub fn counts(&self) -> Result<Counts> {
+        let e = sqlite(&self.path);
+        let current = "(SELECT id FROM documents WHERE superseded_by IS NULL)";
+        let sql = format!(
+            "SELECT (SELECT count(*) FROM documents WHERE superseded_by IS NULL),
+                    (SELECT count(*) FROM documents WHERE superseded_by IS NOT NULL),
+                    (SELECT count(*) FROM sentences WHERE document_id IN {current}),
+                    (SELECT count(*) FROM entity_mentions WHERE document_id IN {current}),
+                    (SELECT count(*) FROM claims WHERE document_id IN {current}),
+                    (SELECT count(*) FROM entities),
+                    (SELECT count(*) FROM findings),
+                    (SELECT count(*) FROM corrections)"
+        );
+        let n = |v: i64| u64::try_from(v).unwrap_or(0);
+        self.conn
+            .query_row(&sql, [], |r| {
+                Ok(Counts {
+                    documents: n(r.get(0)?),
+                    superseded_documents: n(r.get(1)?),
+                    sentences: n(r.get(2)?),
+                    mentions: n(r.get(3)?),
+                    claims: n(r.get(4)?),
+                    entities: n(r.get(5)?),
+                    findings: n(r.get(6)?),
+                    corrections: n(r.get(7)?),
+                })
+            })
+            .map_err(&e)
+    }
+}
