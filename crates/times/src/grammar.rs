@@ -227,7 +227,10 @@ impl<'a> Grammar<'_, 'a> {
     /// A four-digit year 1000–2999 that is not part of a phone number, code or count.
     fn year4(&self, i: usize) -> Option<(i32, usize)> {
         let t = self.tok(i)?;
-        if t.kind != TokKind::Num || t.text.len() != 4 || !t.text.bytes().all(|b| b.is_ascii_digit()) {
+        if t.kind != TokKind::Num
+            || t.text.len() != 4
+            || !t.text.bytes().all(|b| b.is_ascii_digit())
+        {
             return None;
         }
         let y: i32 = t.text.parse().ok()?;
@@ -235,8 +238,13 @@ impl<'a> Grammar<'_, 'a> {
             return None;
         }
         let is_num = |k: usize| self.tok(k).is_some_and(|t| t.kind == TokKind::Num);
-        let is_year_tok = |k: usize| self.tok(k).is_some_and(|t| t.kind == TokKind::Num && t.text.len() == 4);
-        let joined = |k: usize| matches!(self.lw(k), "-" | "/" | "." | ":") && self.glued(k) && self.glued(k + 1);
+        let is_year_tok = |k: usize| {
+            self.tok(k)
+                .is_some_and(|t| t.kind == TokKind::Num && t.text.len() == 4)
+        };
+        let joined = |k: usize| {
+            matches!(self.lw(k), "-" | "/" | "." | ":") && self.glued(k) && self.glued(k + 1)
+        };
         // A year glued to a hyphen on the left is part of a code ("138-2010-2015",
         // "Hwasong-2024"), except after "mid-" and as the end of "2019-2021".
         if i > 0 && self.glued(i) {
@@ -246,7 +254,9 @@ impl<'a> Grammar<'_, 'a> {
             }
             if i > 1 && joined(i - 1) {
                 let ok = matches!(self.lw(i - 2), "mid" | "pre" | "post" | "early" | "late")
-                    || (prev == "-" && is_year_tok(i - 2) && !(i > 3 && joined(i - 3) && is_num(i - 4)));
+                    || (prev == "-"
+                        && is_year_tok(i - 2)
+                        && !(i > 3 && joined(i - 3) && is_num(i - 4)));
                 if !ok {
                     return None;
                 }
@@ -254,7 +264,8 @@ impl<'a> Grammar<'_, 'a> {
         }
         // Nor is a year followed by more numbers, unless it starts a range of years.
         if joined(i + 1) && is_num(i + 2) {
-            let ok = self.lw(i + 1) == "-" && is_year_tok(i + 2) && !(joined(i + 3) && is_num(i + 4));
+            let ok =
+                self.lw(i + 1) == "-" && is_year_tok(i + 2) && !(joined(i + 3) && is_num(i + 4));
             if !ok {
                 return None;
             }
@@ -427,7 +438,10 @@ impl<'a> Grammar<'_, 'a> {
                 0
             }
         };
-        cands.iter().min_by_key(|(y, a, b)| (dist(*a, *b), -*y)).map(|c| c.0)
+        cands
+            .iter()
+            .min_by_key(|(y, a, b)| (dist(*a, *b), -*y))
+            .map(|c| c.0)
     }
 
     /// Resolves a calendar date from its parts, inferring a missing year.
@@ -535,7 +549,10 @@ impl<'a> Grammar<'_, 'a> {
         let (m, j) = self.month(i, false)?;
         let weak = self.month(i, true).is_none();
         let k = self.skip_comma(j);
-        if let Some((y, e)) = self.year4(k).or_else(|| self.year_words(k).filter(|(y, _)| *y >= 1000)) {
+        if let Some((y, e)) = self
+            .year4(k)
+            .or_else(|| self.year_words(k).filter(|(y, _)| *y >= 1000))
+        {
             // "November 2024", "Nov. 2024", "January nineteen ninety-seven" (not "May 2000
             // troops", a count).
             if !weak || self.plausible_year(k, y) {
@@ -1725,7 +1742,13 @@ impl<'a> Grammar<'_, 'a> {
     }
 
     fn quarter_found(&self, s: usize, e: usize, y: i32, q: u8) -> Found {
-        self.date(s, e, format!("{y:04}-Q{q}"), cal::quarter_range(y, q), Granularity::Quarter)
+        self.date(
+            s,
+            e,
+            format!("{y:04}-Q{q}"),
+            cal::quarter_range(y, q),
+            Granularity::Quarter,
+        )
     }
 
     /// Periods a year back and periods of a report: "a year ago", "a year earlier",
@@ -1737,17 +1760,30 @@ impl<'a> Grammar<'_, 'a> {
         let r = self.reference?;
         let ry = i32::from(r.year());
         let j = self.skip_the(i);
-        let j = if self.any(j, &["comparable", "corresponding", "same"]) { j + 1 } else { j };
+        let j = if self.any(j, &["comparable", "corresponding", "same"]) {
+            j + 1
+        } else {
+            j
+        };
         let (cy, cq, recent) = self.quarter_context(i)?;
         let back_year = |s: usize, e: usize| {
             if recent {
                 self.quarter_found(s, e, cy - 1, cq)
             } else {
-                self.date(s, e, cal::year_value(ry - 1), cal::year_range(ry - 1), Granularity::Year)
+                self.date(
+                    s,
+                    e,
+                    cal::year_value(ry - 1),
+                    cal::year_range(ry - 1),
+                    Granularity::Year,
+                )
             }
         };
         // "year-ago", "year-earlier", with or without a period after it.
-        if self.is(j, "year") && self.hyphen(j + 1).is_some() && self.any(j + 2, &["earlier", "ago"]) {
+        if self.is(j, "year")
+            && self.hyphen(j + 1).is_some()
+            && self.any(j + 2, &["earlier", "ago"])
+        {
             let k = j + 3;
             let k2 = if self.is(k, "fiscal") { k + 1 } else { k };
             if let Some(q) = match self.lw(k2) {
@@ -1769,7 +1805,10 @@ impl<'a> Grammar<'_, 'a> {
             return Some(back_year(j, k));
         }
         // "a year ago", "a year earlier"
-        if let Some(k) = self.seq(j, &["a", "year", "ago"]).or_else(|| self.seq(j, &["a", "year", "earlier"])) {
+        if let Some(k) = self
+            .seq(j, &["a", "year", "ago"])
+            .or_else(|| self.seq(j, &["a", "year", "earlier"]))
+        {
             if j != i {
                 return None;
             }
@@ -1786,7 +1825,11 @@ impl<'a> Grammar<'_, 'a> {
         // "the same period last year", "the quarter a year ago", "last year's quarter"
         if self.any(j, &["period", "quarter"]) && j > i {
             let k = j + 1;
-            if let Some(e) = self.seq(k, &["last", "year"]).or_else(|| self.seq(k, &["a", "year", "ago"])).or_else(|| self.seq(k, &["a", "year", "earlier"])) {
+            if let Some(e) = self
+                .seq(k, &["last", "year"])
+                .or_else(|| self.seq(k, &["a", "year", "ago"]))
+                .or_else(|| self.seq(k, &["a", "year", "earlier"]))
+            {
                 return Some(self.quarter_found(i, e, cy - 1, cq));
             }
         }
@@ -1925,17 +1968,35 @@ impl<'a> Grammar<'_, 'a> {
             let e = i + 2;
             let (mon, _) = cal::week_range(r)?;
             let this_sat = cal::add_days(mon, 5)?;
-            let past = if r >= this_sat { this_sat } else { cal::add_days(this_sat, -7)? };
-            let next = if r >= this_sat { cal::add_days(this_sat, 7)? } else { this_sat };
+            let past = if r >= this_sat {
+                this_sat
+            } else {
+                cal::add_days(this_sat, -7)?
+            };
+            let next = if r >= this_sat {
+                cal::add_days(this_sat, 7)?
+            } else {
+                this_sat
+            };
             let sat = match self.tense(i, e) {
                 Tense::Past => past,
                 Tense::Future => next,
                 Tense::Unknown => {
-                    if (r - past).get_days() <= 2 * (next - r).get_days() { past } else { next }
+                    if (r - past).get_days() <= 2 * (next - r).get_days() {
+                        past
+                    } else {
+                        next
+                    }
                 }
             };
             let sun = cal::add_days(sat, 1)?;
-            return Some(self.date(i, e, format!("{}-WE", cal::week_value(sat)), Some((sat, sun)), Granularity::Week));
+            return Some(self.date(
+                i,
+                e,
+                format!("{}-WE", cal::week_value(sat)),
+                Some((sat, sun)),
+                Granularity::Week,
+            ));
         }
         let mut k = i + 1;
         if self.any(k, &["full", "current", "present", "latest"]) {
@@ -1944,11 +2005,20 @@ impl<'a> Grammar<'_, 'a> {
         if self.any(k, &["fiscal", "calendar"]) {
             k += 1;
         }
-        if !self.is(k, "year") || self.hyphen(k + 1).is_some() || self.any(k + 1, &["ago", "earlier", "before", "after", "later", "'s"]) {
+        if !self.is(k, "year")
+            || self.hyphen(k + 1).is_some()
+            || self.any(k + 1, &["ago", "earlier", "before", "after", "later", "'s"])
+        {
             return None;
         }
         let y = i32::from(r.year());
-        Some(self.date(i, k + 1, cal::year_value(y), cal::year_range(y), Granularity::Year))
+        Some(self.date(
+            i,
+            k + 1,
+            cal::year_value(y),
+            cal::year_range(y),
+            Granularity::Year,
+        ))
     }
 
     /// Durations: "three years", "for three months", "the past three years", "two-week",
@@ -1956,7 +2026,21 @@ impl<'a> Grammar<'_, 'a> {
     fn duration(&self, i: usize) -> Option<Found> {
         let mut j = self.skip_the(i);
         let mut framed = false;
-        if self.any(j, &["past", "last", "next", "coming", "first", "previous", "following", "final", "recent", "latest"]) {
+        if self.any(
+            j,
+            &[
+                "past",
+                "last",
+                "next",
+                "coming",
+                "first",
+                "previous",
+                "following",
+                "final",
+                "recent",
+                "latest",
+            ],
+        ) {
             j += 1;
             framed = true;
         }
@@ -1965,15 +2049,30 @@ impl<'a> Grammar<'_, 'a> {
         // or a framing word.
         if let Some((unit, true)) = lexicon::unit(self.lw(j)) {
             let cue = framed
-                || (i > 0 && self.any(i - 1, &["for", "over", "within", "took", "take", "takes", "lasted", "spent", "last", "lasting", "after", "in"]));
-            if !cue || unit == Unit::Weekend || j != self.skip_the(i) && !framed && !self.modifier(self.skip_the(i)).is_some() {
+                || (i > 0
+                    && self.any(
+                        i - 1,
+                        &[
+                            "for", "over", "within", "took", "take", "takes", "lasted", "spent",
+                            "last", "lasting", "after", "in",
+                        ],
+                    ));
+            if !cue
+                || unit == Unit::Weekend
+                || j != self.skip_the(i) && !framed && self.modifier(self.skip_the(i)).is_none()
+            {
                 return None;
             }
             let value = vague_duration(unit);
             return Some(self.found_duration(i, j + 1, value));
         }
         // "the 1988 quarter" is a date, not 1,988 quarters.
-        if self.tok(j).is_some_and(|t| t.kind == TokKind::Num && t.text.len() == 4) && j > i && !framed {
+        if self
+            .tok(j)
+            .is_some_and(|t| t.kind == TokKind::Num && t.text.len() == 4)
+            && j > i
+            && !framed
+        {
             return None;
         }
         let (amount, k) = self.amount(j)?;
@@ -2002,7 +2101,21 @@ impl<'a> Grammar<'_, 'a> {
         let lone_a = matches!(self.lw(j), "a" | "an") && k == j + 1;
         if lone_a && !framed && j == self.skip_the(i) {
             let before = i.checked_sub(1).map_or("", |p| self.lw(p));
-            if !matches!(before, "for" | "in" | "within" | "over" | "after" | "than" | "took" | "lasted" | "spent" | "last" | "once" | "least") {
+            if !matches!(
+                before,
+                "for"
+                    | "in"
+                    | "within"
+                    | "over"
+                    | "after"
+                    | "than"
+                    | "took"
+                    | "lasted"
+                    | "spent"
+                    | "last"
+                    | "once"
+                    | "least"
+            ) {
                 return None;
             }
             if self.any(e, &["earlier", "later", "before", "after", "from"]) && before != "for" {
@@ -2014,7 +2127,11 @@ impl<'a> Grammar<'_, 'a> {
             Amount::Known(n) => known_duration(unit, n)?,
         };
         // TimeML leaves "the" out of an adjective ("the two-week delay", "the two day visit").
-        let start = if !framed && j == self.skip_the(i) && j > i && (hyphenated || !plural) { j } else { i };
+        let start = if !framed && j == self.skip_the(i) && j > i && (hyphenated || !plural) {
+            j
+        } else {
+            i
+        };
         Some(self.found_duration(start, e, value))
     }
 
@@ -2184,7 +2301,8 @@ impl<'a> Grammar<'_, 'a> {
             Some(f) => (f.end, f.value.clone(), f.interval),
             None => (
                 e,
-                self.reference.map_or_else(|| "XXXX-XX-XX".to_owned(), cal::day_value),
+                self.reference
+                    .map_or_else(|| "XXXX-XX-XX".to_owned(), cal::day_value),
                 self.reference.map(|r| (r, r)),
             ),
         };
@@ -2198,10 +2316,16 @@ impl<'a> Grammar<'_, 'a> {
     fn vague_ref(&self, i: usize) -> Option<Found> {
         let (value, e) = match (self.lw(i), self.lw(i + 1)) {
             ("right", "now") | ("just", "now") => ("PRESENT_REF", i + 2),
-            ("now", _) | ("currently", _) | ("presently", _) | ("nowadays", _) => ("PRESENT_REF", i + 1),
+            ("now", _) | ("currently", _) | ("presently", _) | ("nowadays", _) => {
+                ("PRESENT_REF", i + 1)
+            }
             ("at", "present") => ("PRESENT_REF", i + 2),
             ("these", "days") => ("PRESENT_REF", i + 2),
-            ("current", w) if lexicon::unit(w).is_none() && !self.any(i + 1, &["fiscal", "calendar"]) => ("PRESENT_REF", i + 1),
+            ("current", w)
+                if lexicon::unit(w).is_none() && !self.any(i + 1, &["fiscal", "calendar"]) =>
+            {
+                ("PRESENT_REF", i + 1)
+            }
             ("more", "recently") => ("PAST_REF", i + 2),
             ("recently", _) | ("lately", _) => ("PAST_REF", i + 1),
             ("recent", w) if lexicon::unit(w).is_some_and(|(_, pl)| pl) => {
@@ -2209,12 +2333,22 @@ impl<'a> Grammar<'_, 'a> {
                 return Some(self.found_duration(i, i + 2, vague_duration(unit)));
             }
             // "recent" before any other noun: "the recent talks" happened in the past.
-            ("recent", _) if i > 0 && self.any(i - 1, &["the", "a", "its", "their", "his", "her", "this", "in"]) => ("PAST_REF", i + 1),
+            ("recent", _)
+                if i > 0
+                    && self.any(
+                        i - 1,
+                        &["the", "a", "its", "their", "his", "her", "this", "in"],
+                    ) =>
+            {
+                ("PAST_REF", i + 1)
+            }
             ("the", "past") if !self.starts_amount_or_unit(i + 2) => ("PAST_REF", i + 2),
             ("the", "future") => ("FUTURE_REF", i + 2),
             ("the", "near") if self.is(i + 2, "future") => ("FUTURE_REF", i + 3),
             ("a", "later") if self.is(i + 2, "date") => ("FUTURE_REF", i + 3),
-            ("as", "soon") if self.seq(i + 2, &["as", "possible"]).is_some() => ("FUTURE_REF", i + 4),
+            ("as", "soon") if self.seq(i + 2, &["as", "possible"]).is_some() => {
+                ("FUTURE_REF", i + 4)
+            }
             _ => return None,
         };
         // "now" as a discourse marker ("Now, the question is") is still PRESENT_REF in TimeML.
@@ -2262,7 +2396,18 @@ impl<'a> Grammar<'_, 'a> {
         let k = first.end;
         // Without "from" or "between", only calendar dates start a range ("this year through
         // August" is two expressions).
-        if opener.is_none() && first.cal.is_none() && !matches!(first.gran, Some(Granularity::Year | Granularity::Quarter | Granularity::Season | Granularity::Decade)) {
+        if opener.is_none()
+            && first.cal.is_none()
+            && !matches!(
+                first.gran,
+                Some(
+                    Granularity::Year
+                        | Granularity::Quarter
+                        | Granularity::Season
+                        | Granularity::Decade
+                )
+            )
+        {
             return None;
         }
         let connector_ok = match opener {

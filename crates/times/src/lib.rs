@@ -31,7 +31,11 @@ fn scan(text: &str, reference: Option<Date>) -> (Vec<token::Tok<'_>>, Vec<Found>
     let toks = token::tokenize(text);
     let mut found = Vec::new();
     {
-        let g = Grammar { toks: &toks, reference, last_quarter: std::cell::Cell::new(None) };
+        let g = Grammar {
+            toks: &toks,
+            reference,
+            last_quarter: std::cell::Cell::new(None),
+        };
         let mut i = 0;
         while i < toks.len() {
             match g.at(i) {

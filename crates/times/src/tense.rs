@@ -22,8 +22,22 @@ const WINDOW: usize = 14;
 fn future_cue(w: &str) -> bool {
     matches!(
         w,
-        "will" | "shall" | "won't" | "wo" | "upcoming" | "next" | "scheduled" | "slated" | "expected"
-            | "planned" | "due" | "tomorrow" | "forthcoming" | "payable" | "expires" | "effective"
+        "will"
+            | "shall"
+            | "won't"
+            | "wo"
+            | "upcoming"
+            | "next"
+            | "scheduled"
+            | "slated"
+            | "expected"
+            | "planned"
+            | "due"
+            | "tomorrow"
+            | "forthcoming"
+            | "payable"
+            | "expires"
+            | "effective"
     ) || w.ends_with("'ll")
 }
 
@@ -175,13 +189,16 @@ fn is_sentence_end(toks: &[Tok<'_>], i: usize) -> bool {
 /// The tense of the clause around tokens `start..end`.
 pub(crate) fn tense_around(toks: &[Tok<'_>], start: usize, end: usize) -> Tense {
     let mut best: Option<(usize, Tense)> = None;
-    let mut consider = |dist: usize, t: &Tok<'_>| {
+    let mut consider = |dist: usize, k: usize| {
+        let t = &toks[k];
         if t.kind != TokKind::Word {
             return;
         }
+        // A participle after "be" ("will be held") takes the tense of the auxiliary before it.
+        let after_be = k > 0 && matches!(toks[k - 1].lower.as_str(), "be" | "being");
         let tense = if future_cue(&t.lower) {
             Tense::Future
-        } else if past_cue(&t.lower) {
+        } else if past_cue(&t.lower) && !after_be {
             Tense::Past
         } else {
             return;
@@ -199,7 +216,7 @@ pub(crate) fn tense_around(toks: &[Tok<'_>], start: usize, end: usize) -> Tense 
         if is_sentence_end(toks, i) || toks[i + 1].newline_before {
             break;
         }
-        consider(dist, &toks[i]);
+        consider(dist, i);
     }
     // Forwards to the end of the sentence.
     let mut j = end;
@@ -209,7 +226,7 @@ pub(crate) fn tense_around(toks: &[Tok<'_>], start: usize, end: usize) -> Tense 
         if is_sentence_end(toks, j) || toks[j].newline_before {
             break;
         }
-        consider(dist, &toks[j]);
+        consider(dist, j);
         j += 1;
     }
     best.map_or(Tense::Unknown, |(_, t)| t)

@@ -1,0 +1,649 @@
+//! Every rule in docs/times.md, one table row per example: the text, the reference date, and
+//! the mentions expected (text, TIMEX3 value, earliest and latest day or "-" for none).
+
+use claims_model::TimeType;
+use claims_times::{infer_reference_date, tag_times};
+use jiff::civil::Date;
+
+/// One expected mention: (text, value, earliest, latest); "-" means no interval.
+type Want<'a> = (&'a str, &'a str, &'a str, &'a str);
+
+fn check(text: &str, reference: Option<&str>, want: &[Want<'_>]) {
+    let reference = reference.map(|r| r.parse::<Date>().expect("test reference date"));
+    let got = tag_times(text, reference);
+    for m in &got {
+        // Invariants: the span is the text, spans are sorted and disjoint.
+        assert_eq!(&text[m.span.start()..m.span.end()], m.text, "{text}");
+    }
+    for w in got.windows(2) {
+        assert!(w[0].span.end() <= w[1].span.start(), "overlap in {text:?}");
+    }
+    let got: Vec<(String, String, String, String)> = got
+        .iter()
+        .map(|m| {
+            let (e, l) = m.interval.map_or(("-".to_owned(), "-".to_owned()), |i| {
+                (i.earliest().to_string(), i.latest().to_string())
+            });
+            (m.text.clone(), m.value.clone(), e, l)
+        })
+        .collect();
+    let want: Vec<(String, String, String, String)> = want
+        .iter()
+        .map(|(a, b, c, d)| (a.to_string(), b.to_string(), c.to_string(), d.to_string()))
+        .collect();
+    assert_eq!(got, want, "in {text:?} (reference {reference:?})");
+}
+
+const REF: Option<&str> = Some("2024-11-20"); // a Wednesday
+
+#[test]
+fn absolute_dates() {
+    let rows: &[(&str, Want<'_>)] = &[
+        (
+            "They met on Nov. 29, 2024.",
+            ("Nov. 29, 2024", "2024-11-29", "2024-11-29", "2024-11-29"),
+        ),
+        (
+            "Signed 29 November 2024 in Moscow.",
+            ("29 November 2024", "2024-11-29", "2024-11-29", "2024-11-29"),
+        ),
+        (
+            "Filed 2024-11-29.",
+            ("2024-11-29", "2024-11-29", "2024-11-29", "2024-11-29"),
+        ),
+        (
+            "Filed 11/29/2024.",
+            ("11/29/2024", "2024-11-29", "2024-11-29", "2024-11-29"),
+        ),
+        (
+            "Filed 29/11/2024.",
+            ("29/11/2024", "2024-11-29", "2024-11-29", "2024-11-29"),
+        ),
+        (
+            "North Korea Friday, Nov. 29, 2024. (AP)",
+            (
+                "Friday, Nov. 29, 2024",
+                "2024-11-29",
+                "2024-11-29",
+                "2024-11-29",
+            ),
+        ),
+        (
+            "the 29th of November 2024",
+            (
+                "the 29th of November 2024",
+                "2024-11-29",
+                "2024-11-29",
+                "2024-11-29",
+            ),
+        ),
+        (
+            "in November 2024",
+            ("November 2024", "2024-11", "2024-11-01", "2024-11-30"),
+        ),
+        ("in 2024", ("2024", "2024", "2024-01-01", "2024-12-31")),
+        (
+            "the summer of 2024",
+            ("the summer of 2024", "2024-SU", "2024-06-01", "2024-08-31"),
+        ),
+        (
+            "in spring 2025",
+            ("spring 2025", "2025-SP", "2025-03-01", "2025-05-31"),
+        ),
+        (
+            "in autumn 2024",
+            ("autumn 2024", "2024-FA", "2024-09-01", "2024-11-30"),
+        ),
+        (
+            "in winter 2023",
+            ("winter 2023", "2023-WI", "2023-12-01", "2024-02-29"),
+        ),
+        (
+            "the third quarter of 2024",
+            (
+                "the third quarter of 2024",
+                "2024-Q3",
+                "2024-07-01",
+                "2024-09-30",
+            ),
+        ),
+        (
+            "in Q4 2024",
+            ("Q4 2024", "2024-Q4", "2024-10-01", "2024-12-31"),
+        ),
+        (
+            "in the 1990s",
+            ("the 1990s", "199", "1990-01-01", "1999-12-31"),
+        ),
+        (
+            "in the '90s",
+            ("the '90s", "199", "1990-01-01", "1999-12-31"),
+        ),
+        (
+            "in the 20th century",
+            ("the 20th century", "19", "1900-01-01", "1999-12-31"),
+        ),
+        (
+            "week 48 2024-W48",
+            ("2024", "2024", "2024-01-01", "2024-12-31"),
+        ),
+    ];
+    for (text, want) in rows {
+        check(text, REF, std::slice::from_ref(want));
+    }
+    // The last row shows a limit: ISO week notation is not read (only its year).
+}
+
+#[test]
+fn bare_dates_take_the_year_from_reference_and_tense() {
+    let rows: &[(&str, &str, Want<'_>)] = &[
+        // Past tense: the most recent such date not after the reference.
+        (
+            "They met on November 29th.",
+            "2024-12-02",
+            ("November 29th", "2024-11-29", "2024-11-29", "2024-11-29"),
+        ),
+        (
+            "They met on June 4.",
+            "2024-11-20",
+            ("June 4", "2024-06-04", "2024-06-04", "2024-06-04"),
+        ),
+        // Future: the next one.
+        (
+            "Talks will start on June 4.",
+            "2024-11-20",
+            ("June 4", "2025-06-04", "2025-06-04", "2025-06-04"),
+        ),
+        // No tense: the nearest, a future reading counting double.
+        (
+            "Talks on June 4.",
+            "2024-11-20",
+            ("June 4", "2024-06-04", "2024-06-04", "2024-06-04"),
+        ),
+        (
+            "Talks on December 2.",
+            "2024-11-20",
+            ("December 2", "2024-12-02", "2024-12-02", "2024-12-02"),
+        ),
+        // Past tense but the past reading is more than four times farther: the near future.
+        (
+            "The dividend was declared payable Dec. 15.",
+            "2024-11-20",
+            ("Dec. 15", "2024-12-15", "2024-12-15", "2024-12-15"),
+        ),
+        (
+            "It happened in March.",
+            "2024-11-20",
+            ("March", "2024-03", "2024-03-01", "2024-03-31"),
+        ),
+        (
+            "Elections will be held in March.",
+            "2024-11-20",
+            ("March", "2025-03", "2025-03-01", "2025-03-31"),
+        ),
+        (
+            "Friday, Nov. 29 was cold.",
+            "2024-12-02",
+            ("Friday, Nov. 29", "2024-11-29", "2024-11-29", "2024-11-29"),
+        ),
+        (
+            "last June",
+            "2024-11-20",
+            ("last June", "2024-06", "2024-06-01", "2024-06-30"),
+        ),
+        (
+            "next March",
+            "2024-11-20",
+            ("next March", "2025-03", "2025-03-01", "2025-03-31"),
+        ),
+        (
+            "this September",
+            "2024-11-20",
+            ("this September", "2024-09", "2024-09-01", "2024-09-30"),
+        ),
+    ];
+    for (text, r, want) in rows {
+        check(text, Some(r), std::slice::from_ref(want));
+    }
+}
+
+#[test]
+fn without_a_reference_values_stay_underspecified() {
+    check(
+        "On November 29th",
+        None,
+        &[("November 29th", "XXXX-11-29", "-", "-")],
+    );
+    check("on Friday", None, &[("Friday", "XXXX-WXX-5", "-", "-")]);
+    check(
+        "two days ago",
+        None,
+        &[("two days ago", "PAST_REF", "-", "-")],
+    );
+    check("last week", None, &[("last week", "PAST_REF", "-", "-")]);
+}
+
+#[test]
+fn parts_of_months_and_years() {
+    let rows: &[(&str, Want<'_>)] = &[
+        (
+            "early November 2024",
+            ("early November 2024", "2024-11", "2024-11-01", "2024-11-10"),
+        ),
+        (
+            "mid-November 2024",
+            ("mid-November 2024", "2024-11", "2024-11-11", "2024-11-20"),
+        ),
+        (
+            "late November 2024",
+            ("late November 2024", "2024-11", "2024-11-21", "2024-11-30"),
+        ),
+        (
+            "the end of November 2024",
+            (
+                "the end of November 2024",
+                "2024-11",
+                "2024-11-21",
+                "2024-11-30",
+            ),
+        ),
+        (
+            "the beginning of November 2024",
+            (
+                "the beginning of November 2024",
+                "2024-11",
+                "2024-11-01",
+                "2024-11-10",
+            ),
+        ),
+        (
+            "the start of February 2024",
+            (
+                "the start of February 2024",
+                "2024-02",
+                "2024-02-01",
+                "2024-02-10",
+            ),
+        ),
+        (
+            "early May 2024",
+            ("early May 2024", "2024-05", "2024-05-01", "2024-05-10"),
+        ),
+        (
+            "early 2024",
+            ("early 2024", "2024", "2024-01-01", "2024-04-30"),
+        ),
+        ("mid-2024", ("mid-2024", "2024", "2024-05-01", "2024-08-31")),
+        (
+            "late 2024",
+            ("late 2024", "2024", "2024-09-01", "2024-12-31"),
+        ),
+        (
+            "the end of 2024",
+            ("the end of 2024", "2024", "2024-09-01", "2024-12-31"),
+        ),
+        (
+            "the beginning of 2025",
+            ("the beginning of 2025", "2025", "2025-01-01", "2025-04-30"),
+        ),
+        (
+            "the first half of 2024",
+            (
+                "the first half of 2024",
+                "2024-H1",
+                "2024-01-01",
+                "2024-06-30",
+            ),
+        ),
+        (
+            "the second half of 2024",
+            (
+                "the second half of 2024",
+                "2024-H2",
+                "2024-07-01",
+                "2024-12-31",
+            ),
+        ),
+        (
+            "the early 1990s",
+            ("the early 1990s", "199", "1990-01-01", "1993-12-31"),
+        ),
+        (
+            "earlier this year",
+            ("earlier this year", "2024", "2024-01-01", "2024-11-19"),
+        ),
+        (
+            "later this year",
+            ("later this year", "2024", "2024-11-21", "2024-12-31"),
+        ),
+        (
+            "earlier this month",
+            ("earlier this month", "2024-11", "2024-11-01", "2024-11-19"),
+        ),
+        (
+            "early next year",
+            ("early next year", "2025", "2025-01-01", "2025-04-30"),
+        ),
+        (
+            "late last year",
+            ("late last year", "2023", "2023-09-01", "2023-12-31"),
+        ),
+        (
+            "the end of the year",
+            ("the end of the year", "2024", "2024-09-01", "2024-12-31"),
+        ),
+    ];
+    for (text, want) in rows {
+        check(text, REF, std::slice::from_ref(want));
+    }
+    // A bare "early November" takes its year like a bare month.
+    check(
+        "They met in early November.",
+        REF,
+        &[("early November", "2024-11", "2024-11-01", "2024-11-10")],
+    );
+}
+
+#[test]
+fn relative_expressions() {
+    let rows: &[(&str, Want<'_>)] = &[
+        (
+            "two days ago",
+            ("two days ago", "2024-11-18", "2024-11-18", "2024-11-18"),
+        ),
+        (
+            "three weeks ago",
+            ("three weeks ago", "2024-W44", "2024-10-28", "2024-11-03"),
+        ),
+        (
+            "four months ago",
+            ("four months ago", "2024-07", "2024-07-01", "2024-07-31"),
+        ),
+        (
+            "five years ago",
+            ("five years ago", "2019", "2019-01-01", "2019-12-31"),
+        ),
+        (
+            "last week",
+            ("last week", "2024-W46", "2024-11-11", "2024-11-17"),
+        ),
+        (
+            "this week",
+            ("this week", "2024-W47", "2024-11-18", "2024-11-24"),
+        ),
+        (
+            "next week",
+            ("next week", "2024-W48", "2024-11-25", "2024-12-01"),
+        ),
+        (
+            "this year",
+            ("this year", "2024", "2024-01-01", "2024-12-31"),
+        ),
+        (
+            "last year",
+            ("last year", "2023", "2023-01-01", "2023-12-31"),
+        ),
+        (
+            "next month",
+            ("next month", "2024-12", "2024-12-01", "2024-12-31"),
+        ),
+        (
+            "last month",
+            ("last month", "2024-10", "2024-10-01", "2024-10-31"),
+        ),
+        (
+            "yesterday",
+            ("yesterday", "2024-11-19", "2024-11-19", "2024-11-19"),
+        ),
+        ("today", ("today", "2024-11-20", "2024-11-20", "2024-11-20")),
+        (
+            "tomorrow",
+            ("tomorrow", "2024-11-21", "2024-11-21", "2024-11-21"),
+        ),
+        ("now", ("now", "PRESENT_REF", "2024-11-20", "2024-11-20")),
+        (
+            "currently",
+            ("currently", "PRESENT_REF", "2024-11-20", "2024-11-20"),
+        ),
+        ("recently", ("recently", "PAST_REF", "-", "-")),
+        ("in the future", ("the future", "FUTURE_REF", "-", "-")),
+        (
+            "in the coming days",
+            ("the coming days", "FUTURE_REF", "2024-11-21", "2024-12-04"),
+        ),
+        (
+            "this weekend",
+            ("this weekend", "2024-W47-WE", "2024-11-23", "2024-11-24"),
+        ),
+        (
+            "a year ago",
+            ("a year ago", "2023", "2023-01-01", "2023-12-31"),
+        ),
+        (
+            "this summer",
+            ("this summer", "2024-SU", "2024-06-01", "2024-08-31"),
+        ),
+        (
+            "last summer",
+            ("last summer", "2024-SU", "2024-06-01", "2024-08-31"),
+        ),
+        (
+            "the current quarter",
+            ("the current quarter", "2024-Q4", "2024-10-01", "2024-12-31"),
+        ),
+        (
+            "this morning",
+            ("this morning", "2024-11-20TMO", "2024-11-20", "2024-11-20"),
+        ),
+        (
+            "They met on Thursday.",
+            ("Thursday", "2024-11-14", "2024-11-14", "2024-11-14"),
+        ),
+        (
+            "They will meet on Thursday.",
+            ("Thursday", "2024-11-21", "2024-11-21", "2024-11-21"),
+        ),
+        (
+            "Talks on Thursday.",
+            ("Thursday", "2024-11-21", "2024-11-21", "2024-11-21"),
+        ),
+        (
+            "last Friday",
+            ("last Friday", "2024-11-15", "2024-11-15", "2024-11-15"),
+        ),
+        (
+            "next Tuesday",
+            ("next Tuesday", "2024-11-26", "2024-11-26", "2024-11-26"),
+        ),
+        (
+            "Friday morning",
+            ("Friday morning", "2024-11-22T", "2024-11-22", "2024-11-22"),
+        ),
+    ];
+    for (text, want) in &rows[..rows.len() - 1] {
+        check(text, REF, std::slice::from_ref(want));
+    }
+    // A part of the day makes a TIME whose value carries it.
+    let got = tag_times("Friday morning", Some("2024-11-20".parse().expect("date")));
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].kind, TimeType::Time);
+    assert_eq!(got[0].value, "2024-11-22TMO");
+}
+
+#[test]
+fn ranges() {
+    let rows: &[(&str, Want<'_>)] = &[
+        (
+            "between June and August 2024",
+            (
+                "between June and August 2024",
+                "2024-06/2024-08",
+                "2024-06-01",
+                "2024-08-31",
+            ),
+        ),
+        (
+            "from June to August 2024",
+            (
+                "from June to August 2024",
+                "2024-06/2024-08",
+                "2024-06-01",
+                "2024-08-31",
+            ),
+        ),
+        (
+            "from 2019 to 2021",
+            ("from 2019 to 2021", "2019/2021", "2019-01-01", "2021-12-31"),
+        ),
+        (
+            "in 2019-2021",
+            ("2019-2021", "2019/2021", "2019-01-01", "2021-12-31"),
+        ),
+        (
+            "June 4-6, 2024",
+            (
+                "June 4-6, 2024",
+                "2024-06-04/2024-06-06",
+                "2024-06-04",
+                "2024-06-06",
+            ),
+        ),
+        (
+            "from November 2024 to February",
+            (
+                "from November 2024 to February",
+                "2024-11/2025-02",
+                "2024-11-01",
+                "2025-02-28",
+            ),
+        ),
+    ];
+    for (text, want) in rows {
+        check(text, REF, std::slice::from_ref(want));
+    }
+}
+
+#[test]
+fn durations_and_sets() {
+    let rows: &[(&str, &str, &str, TimeType)] = &[
+        (
+            "for three months",
+            "three months",
+            "P3M",
+            TimeType::Duration,
+        ),
+        ("three years", "three years", "P3Y", TimeType::Duration),
+        ("for decades", "decades", "PXDE", TimeType::Duration),
+        ("for a decade", "a decade", "P10Y", TimeType::Duration),
+        ("a decade", "", "", TimeType::Duration),
+        (
+            "the past three years",
+            "the past three years",
+            "P3Y",
+            TimeType::Duration,
+        ),
+        (
+            "the next few months",
+            "the next few months",
+            "PXM",
+            TimeType::Duration,
+        ),
+        (
+            "almost seven years",
+            "almost seven years",
+            "P7Y",
+            TimeType::Duration,
+        ),
+        ("a two-week visit", "two-week", "P2W", TimeType::Duration),
+        ("for 48 hours", "48 hours", "PT48H", TimeType::Duration),
+        ("every week", "every week", "P1W", TimeType::Set),
+        ("every Monday", "every Monday", "XXXX-WXX-1", TimeType::Set),
+        ("annually", "annually", "P1Y", TimeType::Set),
+        ("daily", "daily", "P1D", TimeType::Set),
+        ("twice a year", "a year", "P1Y", TimeType::Set),
+    ];
+    for (text, span, value, kind) in rows {
+        let got = tag_times(text, Some("2024-11-20".parse().expect("date")));
+        if span.is_empty() {
+            // A lone "a decade" without "for", "in", "over"… is too often not a duration.
+            assert_eq!(got, vec![], "{text}");
+            continue;
+        }
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert_eq!(
+            (got[0].text.as_str(), got[0].value.as_str(), got[0].kind),
+            (*span, *value, *kind),
+            "{text}"
+        );
+        assert_eq!(got[0].interval, None, "{text}");
+    }
+}
+
+#[test]
+fn clock_times() {
+    check(
+        "at 8 pm",
+        REF,
+        &[("8 pm", "2024-11-20T20:00", "2024-11-20", "2024-11-20")],
+    );
+    check(
+        "at 10:35 a.m. Thursday",
+        REF,
+        &[(
+            "10:35 a.m. Thursday",
+            "2024-11-21T10:35",
+            "2024-11-21",
+            "2024-11-21",
+        )],
+    );
+    check(
+        "at noon",
+        REF,
+        &[("noon", "2024-11-20T12:00", "2024-11-20", "2024-11-20")],
+    );
+}
+
+#[test]
+fn not_times() {
+    for text in [
+        "This may take longer.",
+        "She may email you with a few times.",
+        "May God bless them.",
+        "Tel: +86 138-2010-2015",
+        "Tel: 000 111 82-2100",
+        "Keep the list up-to-date.",
+        "It fired a Hwasong-19 missile.",
+        "Under Article 2024 of the code.",
+        "There are 10 stars.",
+        "Some 2,000 troops and 1500 soldiers arrived.",
+        "They will march to the square.",
+        "Prices may fall.",
+        "It cost $2024.",
+    ] {
+        assert_eq!(
+            tag_times(text, REF.map(|r| r.parse().expect("date"))),
+            vec![],
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn reference_date_inference() {
+    // The latest full date wins, with its span as evidence.
+    let text = "Talks began on June 4, 2024. North Korea Friday, Nov. 29, 2024. (AP)";
+    let r = infer_reference_date(text).expect("a date");
+    assert_eq!(r.date.to_string(), "2024-11-29");
+    assert_eq!(
+        &text[r.evidence.start()..r.evidence.end()],
+        "Friday, Nov. 29, 2024"
+    );
+    // A bare date takes the year mentioned nearest to it.
+    let text = "In 2023 they signed a pact that took many months of talks to draft. They met again on November 29th, their third meeting of 2024.";
+    let r = infer_reference_date(text).expect("a date");
+    assert_eq!(r.date.to_string(), "2024-11-29");
+    assert_eq!(&text[r.evidence.start()..r.evidence.end()], "November 29th");
+    // No year anywhere: no date.
+    assert_eq!(infer_reference_date("On November 29th, they met."), None);
+    assert_eq!(infer_reference_date("Nothing here."), None);
+}
