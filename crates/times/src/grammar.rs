@@ -496,6 +496,7 @@ impl<'a> Grammar<'_, 'a> {
             self.weekday_phrase(i),
             self.day_word(i),
             self.ago(i),
+            self.offset_date(i),
             self.relative_unit(i),
             self.the_period(i),
             self.quarter_or_half(i),
@@ -1479,9 +1480,13 @@ impl<'a> Grammar<'_, 'a> {
     /// "Friday next week".
     fn weekday_phrase(&self, i: usize) -> Option<Found> {
         let (rel, j) = match self.lw(i) {
-            "last" | "previous" | "past" => (Some(-1), i + 1),
-            "this" | "coming" => (Some(0), i + 1),
-            "next" => (Some(1), i + 1),
+            "last" | "previous" => (Some(-1), i + 1),
+            "this" if self.is(i + 1, "past") => (Some(-2), i + 2),
+            "this" if self.is(i + 1, "coming") => (Some(2), i + 2),
+            "past" => (Some(-2), i + 1),
+            "coming" => (Some(2), i + 1),
+            "this" => (Some(0), i + 1),
+            "next" | "following" => (Some(1), i + 1),
             "early" | "late" | "earlier" | "later" => (None, i + 1),
             _ => (None, i),
         };
@@ -1524,6 +1529,10 @@ impl<'a> Grammar<'_, 'a> {
             let rw = i64::from(cal::weekday_number(r));
             let w = i64::from(wd);
             let off = match rel {
+                // "this past Wednesday": the last one before the reference day; "the coming
+                // Thursday": the next one after it.
+                Some(-2) => -((rw - w - 1).rem_euclid(7) + 1),
+                Some(2) => (w - rw - 1).rem_euclid(7) + 1,
                 Some(k) => w - rw + 7 * k,
                 None => {
                     let back = -((rw - w).rem_euclid(7));
@@ -1720,6 +1729,58 @@ impl<'a> Grammar<'_, 'a> {
                 self.date(i, end, cal::day_value(r), Some((r, r)), Granularity::Day)
             }
         })
+    }
+
+    /// Offsets from a named day or from now: "two days after today", "three weeks from
+    /// tomorrow", "two days before yesterday", and "in two weeks" in a future-tense clause.
+    fn offset_date(&self, i: usize) -> Option<Found> {
+        let r = self.reference?;
+        let leading_in = self.is(i, "in");
+        let j = if leading_in { i + 1 } else { i };
+        let (amount, k) = self.amount(j)?;
+        let Amount::Known(n) = amount else {
+            return None;
+        };
+        if n.fract() != 0.0 {
+            return None;
+        }
+        let (unit, _) = lexicon::unit(self.lw(k))?;
+        let mut e = k + 1;
+        let (sign, base) = match (self.lw(e), self.lw(e + 1)) {
+            ("from" | "after", "today" | "now") => (1, 0),
+            ("from" | "after", "tomorrow") => (1, 1),
+            ("from" | "after", "yesterday") => (1, -1),
+            ("before", "today" | "now") => (-1, 0),
+            ("before", "yesterday") => (-1, -1),
+            ("before", "tomorrow") => (-1, 1),
+            // "in two weeks" as a date only in a future-tense clause, not in "the first time
+            // in two weeks", and not for years ("in five years" is mostly a span in news).
+            _ if leading_in
+                && matches!(unit, Unit::Day | Unit::Week | Unit::Month)
+                && !(i > 0 && self.any(i - 1, &["time", "times", "first", "once"]))
+                && self.tense(i, e) == Tense::Future =>
+            {
+                e -= 1;
+                (1, 0)
+            }
+            _ => return None,
+        };
+        e += if base == 0 && self.lw(e) != "from" && self.lw(e) != "after" && self.lw(e) != "before"
+        {
+            1
+        } else {
+            2
+        };
+        let n = n as i64 * sign;
+        let start = cal::add_days(r, base)?;
+        let d = match unit {
+            Unit::Day => cal::add_days(start, n)?,
+            Unit::Week => cal::add_days(start, 7 * n)?,
+            Unit::Month => cal::add_months(start, n)?,
+            Unit::Year => cal::add_months(start, 12 * n)?,
+            _ => return None,
+        };
+        Some(self.date(i, e, cal::day_value(d), Some((d, d)), Granularity::Day))
     }
 
     /// A hedge in front of a duration ("almost", "more than"); returns the position after it.

@@ -471,6 +471,63 @@ fn relative_expressions() {
 }
 
 #[test]
+fn offsets_from_named_days() {
+    let rows: &[(&str, Want<'_>)] = &[
+        (
+            "two days after today",
+            (
+                "two days after today",
+                "2024-11-22",
+                "2024-11-22",
+                "2024-11-22",
+            ),
+        ),
+        (
+            "three weeks from tomorrow",
+            (
+                "three weeks from tomorrow",
+                "2024-12-12",
+                "2024-12-12",
+                "2024-12-12",
+            ),
+        ),
+        (
+            "two days before yesterday",
+            (
+                "two days before yesterday",
+                "2024-11-17",
+                "2024-11-17",
+                "2024-11-17",
+            ),
+        ),
+        (
+            "We will meet in two weeks.",
+            ("in two weeks", "2024-12-04", "2024-12-04", "2024-12-04"),
+        ),
+        (
+            "this past Monday",
+            ("this past Monday", "2024-11-18", "2024-11-18", "2024-11-18"),
+        ),
+        (
+            "the coming Thursday",
+            ("coming Thursday", "2024-11-21", "2024-11-21", "2024-11-21"),
+        ),
+    ];
+    for (text, want) in rows {
+        check(text, REF, std::slice::from_ref(want));
+    }
+    // Not a date: "in two weeks" without a future tense, or after "the first time".
+    let got = tag_times(
+        "the first time in two weeks it will rain",
+        REF.map(|r| r.parse().expect("date")),
+    );
+    assert_eq!(
+        got.iter().map(|m| m.value.as_str()).collect::<Vec<_>>(),
+        ["P2W"]
+    );
+}
+
+#[test]
 fn ranges() {
     let rows: &[(&str, Want<'_>)] = &[
         (
