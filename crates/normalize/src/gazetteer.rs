@@ -258,8 +258,14 @@ fn is_short_abbrev(alias: &str) -> bool {
     (2..=3).contains(&letters.chars().count()) && letters.chars().all(|c| c.is_ascii_uppercase())
 }
 
+/// An abbreviation as written, without dots or a leading "the" ("the U.N." → "UN").
 fn undotted(s: &str) -> String {
-    s.trim().chars().filter(|c| *c != '.').collect()
+    let s = s.trim();
+    let s = s
+        .strip_prefix("the ")
+        .or_else(|| s.strip_prefix("The "))
+        .unwrap_or(s);
+    s.chars().filter(|c| *c != '.').collect()
 }
 
 impl Gazetteer {

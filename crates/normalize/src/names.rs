@@ -62,6 +62,35 @@ impl NameKey {
     }
 }
 
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sir",
+    "president",
+    "prime",
+    "minister",
+    "general",
+    "gen",
+    "marshal",
+    "comrade",
+    "chairman",
+    "secretary",
+    "leader",
+    "colonel",
+    "col",
+    "lt",
+    "admiral",
+    "ambassador",
+    "premier",
+    "chancellor",
+    "foreign",
+    "defense",
+    "defence",
+    "vice",
+    "deputy",
+];
 const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 const PATRONYMIC_ENDINGS: &[&str] = &["ovich", "evich", "ovna", "evna", "ichna", "ivna"];
 
@@ -110,7 +139,15 @@ impl NameTables {
 
     /// Reduces a person's name to its key; `None` when it has no letters.
     pub fn key(&self, name: &str) -> Option<NameKey> {
-        let tokens = name_tokens(name);
+        let mut tokens = name_tokens(name);
+        // Titles and honorifics before a name are not part of it ("President Putin", "Mr Kim").
+        let titles = tokens
+            .iter()
+            .take_while(|t| TITLES.contains(&t.text.as_str()))
+            .count();
+        if titles > 0 && titles < tokens.len() {
+            tokens.drain(..titles);
+        }
         if tokens.is_empty() {
             return None;
         }

@@ -563,6 +563,9 @@ fn names_fit(a: &Prepared, b: &Prepared) -> bool {
     }
 }
 
+/// Above this many entities with one family name, a surname alone is not looked up at all.
+const MAX_SURNAME_CANDIDATES: usize = 16;
+
 /// (office, country) of a role.
 type OfficeKey<'a> = (&'a str, &'a str);
 /// (office, country, document) of a role in an undated document.
@@ -600,16 +603,33 @@ fn office_rule(cl: &mut Clusters, mentions: &[MentionInput], prepared: &[Prepare
         let mut window: Vec<(i64, usize)> = Vec::new();
         for &(day, i) in &block {
             window.retain(|(d, _)| day - d <= OFFICE_WINDOW_DAYS);
-            for (d, j) in window.clone() {
+            // Clusters in the window this mention could join; when two of them are known,
+            // different people (a handover inside the window), the mention is ambiguous.
+            let mut candidates: Vec<(i64, usize)> = Vec::new();
+            for &(d, j) in &window {
                 if names_fit(&prepared[i], &prepared[j]) && cl.can_union(i, j) {
-                    let detail = format!(
-                        "{} ~ {}: both {country} {office}, {} days apart",
-                        mentions[j].name,
-                        mentions[i].name,
-                        day - d
-                    );
-                    cl.union(i, j, Some(evidence("office", detail)), false);
+                    candidates.push((d, j));
                 }
+            }
+            let mut known: Vec<usize> = Vec::new();
+            for &(_, j) in &candidates {
+                let r = cl.find(j);
+                if !cl.identities[r].is_empty() && !known.contains(&r) {
+                    known.push(r);
+                }
+            }
+            let own = cl.find(i);
+            if known.len() > 1 && cl.identities[own].is_empty() {
+                candidates.clear();
+            }
+            for (d, j) in candidates {
+                let detail = format!(
+                    "{} ~ {}: both {country} {office}, {} days apart",
+                    mentions[j].name,
+                    mentions[i].name,
+                    day - d
+                );
+                cl.union(i, j, Some(evidence("office", detail)), false);
             }
             let r = cl.find(i);
             let mut replaced = false;
@@ -769,6 +789,11 @@ fn surname_rule(cl: &mut Clusters, mentions: &[MentionInput], prepared: &[Prepar
         let Some(candidates) = families.get(k.family.as_str()) else {
             continue;
         };
+        // A family name shared by many entities (Kim, Lee) identifies none of them; stopping
+        // here also keeps the rule linear.
+        if candidates.len() > MAX_SURNAME_CANDIDATES {
+            continue;
+        }
         let own = cl.find(i);
         let mut fitting: Vec<usize> = Vec::new();
         for &c in candidates {

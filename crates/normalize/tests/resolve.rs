@@ -551,3 +551,17 @@ fn seed_name_groups_resolve() {
     }
     assert_eq!(e.len(), groups.len(), "{e:#?}");
 }
+
+#[test]
+fn titles_before_a_name_are_ignored() {
+    let entities = resolve(
+        &[
+            person(1, "President Putin"),
+            person(2, "Vladimir Putin"),
+            person(3, "Mr Kim Jong Un"),
+            person(4, "Kim Jong Un"),
+        ],
+        &[],
+    );
+    assert!(same(&entities, 0, 1) && same(&entities, 2, 3) && !same(&entities, 0, 2));
+}
