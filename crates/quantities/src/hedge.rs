@@ -26,7 +26,8 @@ pub(crate) enum Bound {
 impl Bound {
     /// The interval `[lo, hi]` (a point when equal) allowed under this hedge.
     pub(crate) fn apply(self, lo: f64, hi: f64) -> (Option<f64>, Option<f64>) {
-        let widen = |v: f64, f: f64| v * f;
+        // Tenths as integer ratios keep round figures round (11,000 × 11 / 10 = 12,100 exactly).
+        let widen = |v: f64, f: f64| v * (f * 10.0).round() / 10.0;
         match self {
             Bound::Exact => (Some(lo), Some(hi)),
             Bound::Approx => {

@@ -270,7 +270,7 @@ impl<'a> Lexer<'a> {
         // Digits glued to a letter or to "letters-" are part of a code or a model name
         // ("Hwasong-19", "Su-57", "mid-2024").
         let code_prefix = prev.is_some_and(char::is_alphabetic)
-            || (prev == Some('-') && self.letters_before_are_code(start - 1));
+            || (matches!(prev, Some('-') | Some('/')) && self.letters_before_are_code(start - 1));
         if code_prefix && !negative {
             let end = self.alnum_end(start);
             self.push(start, end, TokKind::Skip);

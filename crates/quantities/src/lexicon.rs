@@ -226,7 +226,8 @@ pub(crate) fn measure_unit(w: &str) -> Option<&'static str> {
         "mm" | "millimetres" | "millimeters" => "mm",
         "kg" | "kgs" | "kilograms" | "kilogrammes" | "kilogram" | "kilos" => "kg",
         "tonnes" | "tonne" | "tons" | "ton" => "t",
-        "lb" | "lbs" => "lb",
+        // "£" marks money in British copy; "pounds" after a bare number is almost always weight.
+        "lb" | "lbs" | "pounds" | "pound" => "lb",
         "litres" | "liters" | "litre" | "liter" => "l",
         "ml" => "ml",
         "barrels" | "barrel" | "bbl" => "bbl",
@@ -255,7 +256,7 @@ pub(crate) fn measure_unit(w: &str) -> Option<&'static str> {
 /// A currency symbol or code written before a number, as an ISO code.
 pub(crate) fn currency_prefix(s: &str) -> Option<&'static str> {
     Some(match s {
-        "$" | "US$" | "USD" => "USD",
+        "$" | "US$" | "USD" | "dlrs" | "Dlrs" => "USD",
         "C$" | "CA$" | "CAD" => "CAD",
         "A$" | "AU$" | "AUD" => "AUD",
         "HK$" | "HKD" => "HKD",
@@ -281,7 +282,7 @@ pub(crate) fn currency_word(w: &str) -> Option<&'static str> {
     Some(match w {
         "dollars" | "dollar" | "usd" => "USD",
         "euros" | "euro" | "eur" => "EUR",
-        "pounds" | "gbp" => "GBP",
+        "gbp" | "sterling" => "GBP",
         "yen" | "jpy" => "JPY",
         "yuan" | "renminbi" | "cny" => "CNY",
         "rubles" | "roubles" | "ruble" | "rouble" | "rub" => "RUB",

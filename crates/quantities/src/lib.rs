@@ -64,7 +64,7 @@ impl Num {
 /// Times of day and clock readings right after a number ("3 pm", "10 o'clock", "0800 GMT").
 static CLOCK_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\s*(?:[ap]\.m\.|(?i:am|pm|o['’]clock|hrs|gmt|utc|bst|cet|cest|est|edt|pst|pdt|msk)\b)",
+        r"^\s*(?:[ap]\.m\.|(?i:am|pm|o['’]clock|hrs|gmt|utc|bst|cet|cest|est|edt|pst|pdt|msk|in the (?:morning|afternoon|evening)|at night)\b)",
     )
     .unwrap_or_else(|e| unreachable!("static regex: {e}"))
 });
@@ -111,6 +111,11 @@ fn scan(text: &str, toks: &[Token]) -> Vec<Num> {
             i += 1;
             continue;
         };
+        // "nineteen ninety-six", "twenty twenty-four": a year read aloud.
+        if let Some(end) = spoken_year(toks, &p) {
+            i = end;
+            continue;
+        }
         let end = p.end;
         let label_chain = label_end.is_some_and(|e| {
             toks[e..p.first].iter().all(|t| {
@@ -120,7 +125,7 @@ fn scan(text: &str, toks: &[Token]) -> Vec<Num> {
                 )
             })
         });
-        if label_chain || is_label(text, toks, &p) {
+        if label_chain || is_label(toks, &p) {
             label_end = Some(end);
         } else if !excluded(text, toks, &p) {
             out.push(Num::point(p));
@@ -128,6 +133,38 @@ fn scan(text: &str, toks: &[Token]) -> Vec<Num> {
         i = end;
     }
     out
+}
+
+/// A year read aloud: "nineteen ninety-six", "twenty twenty-four", "nineteen oh five".
+/// Returns the end of the year's tokens.
+fn spoken_year(toks: &[Token], p: &ParsedNumber) -> Option<usize> {
+    if !p.in_words || p.end - p.first != 1 || !(11.0..=20.0).contains(&p.value) {
+        return None;
+    }
+    let next = word_at(toks, p.end)?;
+    if next == "oh" {
+        return Some(p.end + 2);
+    }
+    match lexicon::number_word(next)? {
+        lexicon::NumberWord::Tens(_) => {
+            let mut end = p.end + 1;
+            if toks.get(end).is_some_and(|t| t.is_sym('-'))
+                && matches!(
+                    word_at(toks, end + 1).and_then(lexicon::number_word),
+                    Some(lexicon::NumberWord::Unit(_))
+                )
+            {
+                end += 2;
+            } else if matches!(
+                word_at(toks, end).and_then(lexicon::number_word),
+                Some(lexicon::NumberWord::Unit(_))
+            ) {
+                end += 1;
+            }
+            Some(end)
+        }
+        _ => None,
+    }
 }
 
 /// Can a number start at token `i`?
@@ -274,7 +311,7 @@ fn word_ordinal(toks: &[Token], i: usize) -> Option<Num> {
 }
 
 /// Is this number a label ("Article 51", "Resolution 2231", "No. 5", "#3")?
-fn is_label(text: &str, toks: &[Token], p: &ParsedNumber) -> bool {
+fn is_label(toks: &[Token], p: &ParsedNumber) -> bool {
     if p.in_words || p.first == 0 {
         return false;
     }
@@ -284,8 +321,8 @@ fn is_label(text: &str, toks: &[Token], p: &ParsedNumber) -> bool {
     }
     if toks[k].is_sym('.') && k > 0 {
         k -= 1;
-        // "No. 5" (capitalized, so that "no." at a sentence end is not taken).
-        if toks[k].lower == "no" && text[toks[k].start..].starts_with('N') {
+        // "No. 5", "team no. 225".
+        if matches!(toks[k].lower.as_str(), "no" | "nos") {
             return true;
         }
     }
@@ -403,6 +440,34 @@ fn is_year(text: &str, toks: &[Token], p: &ParsedNumber, v: f64) -> bool {
         return false;
     }
     if let Some(t) = prev {
+        // "the company's 1989 profit", "the 1992 protests", "its 2024 budget": a year used as
+        // an adjective after a possessive or a determiner.
+        let possessive =
+            t.kind == TokKind::Word && (t.lower.ends_with("'s") || t.lower.ends_with("’s"));
+        let determiner = t.kind == TokKind::Word
+            && matches!(
+                t.lower.as_str(),
+                "the"
+                    | "a"
+                    | "an"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "our"
+                    | "this"
+                    | "that"
+                    | "these"
+                    | "those"
+                    | "last"
+                    | "next"
+            );
+        if (possessive || determiner)
+            && (1900.0..=2100.0).contains(&v)
+            && next.is_some_and(|n| n.kind == TokKind::Word)
+        {
+            return true;
+        }
         if t.kind == TokKind::Word
             && lexicon::is_year_cue(&t.lower)
             && !(t.lower == "to"
@@ -608,7 +673,8 @@ fn currency_before(text: &str, toks: &[Token], i: usize) -> Option<(usize, &'sta
         }
         TokKind::Word => {
             let raw = &text[t.start..t.end];
-            if raw.chars().all(|c| c.is_ascii_uppercase()) || raw == "Rs" {
+            if raw.chars().all(|c| c.is_ascii_uppercase()) || matches!(raw, "Rs" | "dlrs" | "Dlrs")
+            {
                 lexicon::currency_prefix(raw).map(|code| (k, code))
             } else {
                 None
@@ -646,8 +712,38 @@ fn unit_after(text: &str, toks: &[Token], end: usize) -> Option<(usize, String, 
     {
         return Some((end + 2, "pp".into(), QuantityKind::Percent));
     }
-    if phrase_at(toks, end, &["us", "dollars"]) {
-        return Some((end + 2, "USD".into(), QuantityKind::Money));
+    for (adj, code) in [
+        ("us", "USD"),
+        ("canadian", "CAD"),
+        ("australian", "AUD"),
+        ("singapore", "SGD"),
+        ("taiwan", "TWD"),
+    ] {
+        if phrase_at(toks, end, &[adj, "dollars"]) {
+            return Some((end + 2, code.into(), QuantityKind::Money));
+        }
+        if phrase_at(toks, end, &[adj, "cents"]) {
+            return Some((end + 2, format!("{code} cents"), QuantityKind::Money));
+        }
+    }
+    if phrase_at(toks, end, &["u", ".", "s", ".", "dollars"]) {
+        return Some((end + 5, "USD".into(), QuantityKind::Money));
+    }
+    if phrase_at(toks, end, &["pounds", "sterling"]) {
+        return Some((end + 2, "GBP".into(), QuantityKind::Money));
+    }
+    if phrase_at(toks, end, &["hong", "kong", "dollars"])
+        || phrase_at(toks, end, &["new", "zealand", "dollars"])
+    {
+        let code = if toks[end].lower == "hong" {
+            "HKD"
+        } else {
+            "NZD"
+        };
+        return Some((end + 3, code.into(), QuantityKind::Money));
+    }
+    if matches!(w, "cents" | "cent") && !phrase_at(toks, end, &["per", "cent"]) {
+        return Some((end + 1, "cents".into(), QuantityKind::Money));
     }
     let raw = &text[t.start..t.end];
     if let Some(c) = lexicon::currency_word(w) {
@@ -794,9 +890,14 @@ fn range(text: &str, toks: &[Token], a: &Num, b: &Num) -> Option<Found> {
                 return None;
             }
         }
-        "to" if opener == Some("from") => {
-            // "rose from 200 to 300" states an old and a new value.
-            let k = first - 1;
+        "to" => {
+            // "rose from 200 to 300", "fell $1.625 to $108.625": an old value or a change,
+            // then a new value, not a range.
+            let k = if opener == Some("from") {
+                first - 1
+            } else {
+                first
+            };
             let changed = (k.saturating_sub(3)..k)
                 .any(|m| word_at(toks, m).is_some_and(lexicon::is_change_verb));
             if changed {

@@ -98,6 +98,49 @@ pub(crate) fn parse_number(text: &str, toks: &[Token], i: usize) -> Option<Parse
                 }
             }
         }
+        // "a third-quarter report", "a first-class seat": an ordinal adjective, not a fraction.
+        if shape == NumShape::Fraction
+            && matches!(
+                els[n - 1],
+                El::Word(
+                    NumberWord::Ordinal { .. }
+                        | NumberWord::Half { .. }
+                        | NumberWord::Quarter { .. }
+                )
+            )
+        {
+            let end_tok = items[n - 1].end;
+            let hyphen = toks
+                .get(end_tok)
+                .is_some_and(|t| t.is_sym('-') && t.start == toks[end_tok - 1].end);
+            if hyphen
+                && toks
+                    .get(end_tok + 1)
+                    .is_some_and(|t| t.kind == TokKind::Word)
+            {
+                continue;
+            }
+        }
+        // "a third party", "one fifth round": "a" and a singular ordinal before a noun is an
+        // ordinal adjective; a fraction is followed by "of" or stands alone ("a third of").
+        if shape == NumShape::Fraction
+            && els[0] == El::A
+            && matches!(
+                els[n - 1],
+                El::Word(
+                    NumberWord::Ordinal { plural: false, .. }
+                        | NumberWord::Half { plural: false }
+                        | NumberWord::Quarter { plural: false }
+                )
+            )
+        {
+            let next = toks
+                .get(items[n - 1].end)
+                .filter(|t| t.kind == TokKind::Word);
+            if next.is_some_and(|t| t.lower != "of" && lexicon::number_word(&t.lower).is_none()) {
+                continue;
+            }
+        }
         // "2000 over 3 years" and "3 in 10 days" are prepositional phrases, not ratios.
         if shape == NumShape::Fraction {
             let next = toks
