@@ -159,22 +159,22 @@ impl<'a> Lexer<'a> {
             }
             let prev = self.char_before(i);
             if c.is_ascii_digit() {
-                i = self.number(i, i, false);
+                i = self.number(i, i, false).max(i + 1);
                 continue;
             }
             if (c == '-' || c == '−')
                 && self.digit_at(i + c.len_utf8())
                 && !prev.is_some_and(|p| p.is_alphanumeric() || p == ')' || p == '.' || p == ',')
             {
-                i = self.number(i, i + c.len_utf8(), true);
+                i = self.number(i, i + c.len_utf8(), true).max(i + c.len_utf8());
                 continue;
             }
             if c == '.' && self.digit_at(i + 1) && !prev.is_some_and(|p| p.is_alphanumeric()) {
-                i = self.number(i, i, false);
+                i = self.number(i, i, false).max(i + 1);
                 continue;
             }
             if c == '+' && self.digit_at(i + 1) && !prev.is_some_and(|p| p.is_alphanumeric()) {
-                i = self.phone(i);
+                i = self.phone(i).max(i + 1);
                 continue;
             }
             if let Some(v) = vulgar_fraction(c) {
@@ -272,7 +272,7 @@ impl<'a> Lexer<'a> {
         let code_prefix = prev.is_some_and(char::is_alphabetic)
             || (matches!(prev, Some('-') | Some('/')) && self.letters_before_are_code(start - 1));
         if code_prefix && !negative {
-            let end = self.alnum_end(start);
+            let end = self.alnum_end(digits).max(start + 1);
             self.push(start, end, TokKind::Skip);
             return end;
         }

@@ -399,9 +399,10 @@ fn excluded(text: &str, toks: &[Token], p: &ParsedNumber) -> bool {
     }
     // List numbering at the start of a line: "1. Strengthening", "2) Geopolitical".
     if n.plain_int && v < 100.0 {
-        let line_start = text[..first.start].rfind('\n').map_or(0, |k| k + 1);
-        if text[line_start..first.start].trim().is_empty()
-            && next.is_some_and(|t| t.is_sym('.') || t.is_sym(')'))
+        // Only the indentation before the number is looked at, so this stays linear.
+        let indent = text[..first.start].trim_end_matches([' ', '\t']);
+        if (indent.is_empty() || indent.ends_with('\n') || indent.ends_with('\r'))
+            && next.is_some_and(|t| (t.is_sym('.') || t.is_sym(')')) && t.start == end_byte)
         {
             let after = &text[end_byte + 1..];
             if after.starts_with(char::is_whitespace)

@@ -457,3 +457,103 @@ fn invariants_hold_on_odd_text() {
         }
     }
 }
+
+#[test]
+fn time_grows_linearly_with_text() {
+    // A long document made of repeated news sentences must not take quadratic time: compare
+    // 1x and 8x the text; a generous factor absorbs noise on a shared machine.
+    let para = "On June 4, 2025, about 8,000 soldiers and 1.2 million shells arrived; \
+                between 10,000 and 12,000 troops, tens of thousands of people, 25%.\n\
+                1. Article 51 applies to one hundred and five of the 10th brigade's men.\n";
+    let small = para.repeat(200);
+    let big = para.repeat(1600);
+    let time = |t: &str| {
+        let start = std::time::Instant::now();
+        let n = find_quantities(t).len();
+        (start.elapsed().as_secs_f64(), n)
+    };
+    let (_, _) = time(&small);
+    let (ts, ns) = time(&small);
+    let (tb, nb) = time(&big);
+    assert_eq!(nb, ns * 8);
+    assert!(tb < ts * 8.0 * 4.0 + 0.05, "small {ts:.4}s, big {tb:.4}s");
+}
+
+#[test]
+fn no_panic_on_noise() {
+    // Random strings from pieces that stress the lexer: digits, separators, multi-byte
+    // characters, number words and hedges. A small linear congruential generator keeps the
+    // test deterministic without a dependency.
+    let pieces = [
+        "1",
+        "0",
+        "9",
+        ",",
+        ".",
+        "-",
+        "–",
+        "−",
+        "/",
+        ":",
+        "+",
+        "%",
+        "$",
+        "€",
+        "£",
+        "^",
+        "e",
+        "x",
+        " ",
+        "\n",
+        "½",
+        "é",
+        "’",
+        "'",
+        "k",
+        "m",
+        "bn",
+        "th",
+        "s",
+        "one",
+        "hundred",
+        "and",
+        "a",
+        "half",
+        "thirds",
+        "point",
+        "over",
+        "in",
+        "out of",
+        "minus",
+        "between",
+        "to",
+        "more than",
+        "up to",
+        "thousands",
+        "of",
+        "the",
+        "May",
+        "2024",
+        "Article",
+        "Su",
+        "\u{202f}",
+        "\u{a0}",
+    ];
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    for _ in 0..3000 {
+        let mut t = String::new();
+        for _ in 0..12 {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            t.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+        }
+        for q in find_quantities(&t) {
+            assert_eq!(
+                t.get(q.span.start()..q.span.end()),
+                Some(q.text.as_str()),
+                "{t:?}"
+            );
+        }
+    }
+}
