@@ -203,6 +203,13 @@ fn rows() -> Vec<Row> {
         ("Prakash Shah, 58, a former ambassador", "58", s(58.0), s(58.0), Exact),
         ("the 1,500 troops", "1,500", s(1500.0), s(1500.0), Exact),
         ("about 2000 people", "about 2000", s(1800.0), s(2200.0), Approx),
+        ("ca. 300 vessels", "ca. 300", s(270.0), s(330.0), Approx),
+        ("approx. 300 vessels", "approx. 300", s(270.0), s(330.0), Approx),
+        ("as high as 40%", "as high as 40%", s(0.0), s(40.0), Upper),
+        ("more or less 100 men", "more or less 100", s(90.0), s(110.0), Approx),
+        ("about 500 or more", "about 500 or more", s(500.0), N, Lower),
+        ("between 800 and 1.2 million", "between 800 and 1.2 million", s(800.0), s(1.2e6), Range),
+        ("its twenty-first birthday", "twenty-first", s(21.0), s(21.0), Exact),
         // A change states two values, not a range.
         ("Shares fell $1.625 to $108.625.", "$108.625", s(108.625), s(108.625), Exact),
         ("Troops rose from 200 to 300.", "300", s(300.0), s(300.0), Exact),
@@ -264,6 +271,10 @@ fn negatives() -> Vec<(&'static str, &'static str)> {
         ("No. 10 Downing Street", "10"),
         ("team no. 225 made", "225"),
         ("<>30", "<>"),
+        ("The raid began at 0800 GMT.", "0800"),
+        ("They landed at 4 in the morning.", "4"),
+        ("built in nineteen oh five", "nineteen"),
+        ("an IBM PS/2 computer", "2"),
     ]
 }
 
