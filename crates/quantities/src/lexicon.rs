@@ -289,6 +289,7 @@ pub(crate) fn currency_word(w: &str) -> Option<&'static str> {
         "rupees" | "rupee" | "inr" => "INR",
         "hryvnias" | "hryvnia" | "hryvnas" | "uah" => "UAH",
         "francs" | "chf" => "CHF",
+        "pence" => "GBP pence",
         _ => return None,
     })
 }
@@ -307,168 +308,173 @@ pub(crate) fn rate_period(w: &str) -> Option<&'static str> {
     })
 }
 
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
 /// Month names and their abbreviations (matched only when capitalized in the text).
 pub(crate) fn is_month(w: &str) -> bool {
-    matches!(
-        w,
-        "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "jan"
-            | "feb"
-            | "mar"
-            | "apr"
-            | "jun"
-            | "jul"
-            | "aug"
-            | "sep"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
-    )
+    MONTHS.contains(&w)
 }
+
+const YEAR_CUES: &[&str] = &[
+    "in",
+    "since",
+    "by",
+    "until",
+    "till",
+    "from",
+    "of",
+    "during",
+    "before",
+    "after",
+    "early",
+    "late",
+    "mid",
+    "circa",
+    "year",
+    "years",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "through",
+    "throughout",
+    "to",
+    "between",
+    "and",
+    "or",
+    "fiscal",
+    "fy",
+    "season",
+    "election",
+    "census",
+    "budget",
+    "c",
+    "ca",
+    "around",
+    "for",
+    "as",
+];
 
 /// Words after which a plain four-digit year-like number is a year ("in 2024", "since 1991").
 pub(crate) fn is_year_cue(w: &str) -> bool {
-    matches!(
-        w,
-        "in" | "since"
-            | "by"
-            | "until"
-            | "till"
-            | "from"
-            | "of"
-            | "during"
-            | "before"
-            | "after"
-            | "early"
-            | "late"
-            | "mid"
-            | "circa"
-            | "year"
-            | "years"
-            | "spring"
-            | "summer"
-            | "autumn"
-            | "fall"
-            | "winter"
-            | "through"
-            | "throughout"
-            | "to"
-            | "between"
-            | "and"
-            | "or"
-            | "fiscal"
-            | "fy"
-            | "season"
-            | "election"
-            | "census"
-            | "budget"
-            | "c"
-            | "ca"
-            | "around"
-            | "for"
-            | "as"
-    ) || is_month(w)
+    YEAR_CUES.contains(&w) || is_month(w)
 }
+
+const LABEL_WORDS: &[&str] = &[
+    "article",
+    "articles",
+    "art",
+    "section",
+    "sections",
+    "sec",
+    "chapter",
+    "chapters",
+    "clause",
+    "clauses",
+    "paragraph",
+    "paragraphs",
+    "para",
+    "resolution",
+    "resolutions",
+    "rule",
+    "page",
+    "pages",
+    "pp",
+    "figure",
+    "fig",
+    "table",
+    "annex",
+    "appendix",
+    "part",
+    "item",
+    "amendment",
+    "protocol",
+    "volume",
+    "vol",
+    "episode",
+    "route",
+    "highway",
+    "flight",
+    "room",
+    "gate",
+    "platform",
+    "verse",
+    "psalm",
+    "decree",
+    "directive",
+    "regulation",
+    "bus",
+    "channel",
+    "apartment",
+    "building",
+    "block",
+    "division",
+    "district",
+    "ward",
+    "précis",
+    "session",
+    "summit",
+];
 
 /// Labels whose number names a thing instead of counting it ("Article 51", "Resolution 2231").
 pub(crate) fn is_label_word(w: &str) -> bool {
-    matches!(
-        w,
-        "article"
-            | "articles"
-            | "art"
-            | "section"
-            | "sections"
-            | "sec"
-            | "chapter"
-            | "chapters"
-            | "clause"
-            | "clauses"
-            | "paragraph"
-            | "paragraphs"
-            | "para"
-            | "resolution"
-            | "resolutions"
-            | "rule"
-            | "page"
-            | "pages"
-            | "pp"
-            | "figure"
-            | "fig"
-            | "table"
-            | "annex"
-            | "appendix"
-            | "part"
-            | "item"
-            | "amendment"
-            | "protocol"
-            | "volume"
-            | "vol"
-            | "episode"
-            | "route"
-            | "highway"
-            | "flight"
-            | "room"
-            | "gate"
-            | "platform"
-            | "verse"
-            | "psalm"
-            | "decree"
-            | "directive"
-            | "regulation"
-            | "bus"
-            | "channel"
-            | "apartment"
-            | "building"
-            | "block"
-            | "division"
-            | "district"
-            | "ward"
-            | "précis"
-            | "session"
-            | "summit"
-    )
+    LABEL_WORDS.contains(&w)
 }
+
+const PRONOUN_ONE_CUES: &[&str] = &[
+    "the",
+    "this",
+    "that",
+    "which",
+    "each",
+    "every",
+    "any",
+    "no",
+    "another",
+    "whichever",
+    "someone",
+    "little",
+    "big",
+    "new",
+    "old",
+    "only",
+    "last",
+    "right",
+    "wrong",
+    "same",
+    "other",
+    "such",
+];
 
 /// Determiners after which "one" is a pronoun ("the one who", "that one").
 pub(crate) fn is_pronoun_one_cue(w: &str) -> bool {
-    matches!(
-        w,
-        "the"
-            | "this"
-            | "that"
-            | "which"
-            | "each"
-            | "every"
-            | "any"
-            | "no"
-            | "another"
-            | "whichever"
-            | "someone"
-            | "little"
-            | "big"
-            | "new"
-            | "old"
-            | "only"
-            | "last"
-            | "right"
-            | "wrong"
-            | "same"
-            | "other"
-            | "such"
-    )
+    PRONOUN_ONE_CUES.contains(&w)
 }
 
 /// Words that make a following ordinal a rank ("the third", "its 10th").
@@ -479,87 +485,124 @@ pub(crate) fn is_ordinal_determiner(w: &str) -> bool {
     )
 }
 
+const CHANGE_VERBS: &[&str] = &[
+    "eased",
+    "skidded",
+    "slipped",
+    "gained",
+    "lost",
+    "added",
+    "shed",
+    "rallied",
+    "tumbled",
+    "slid",
+    "sank",
+    "advanced",
+    "retreated",
+    "edged",
+    "inched",
+    "firmed",
+    "weakened",
+    "rebounded",
+    "recovered",
+    "widened",
+    "narrowed",
+    "trimmed",
+    "swelled",
+    "dipped",
+    "leapt",
+    "leaped",
+    "rocketed",
+    "slumped",
+    "crashed",
+    "off",
+    "spiked",
+    "raising",
+    "cutting",
+    "lowering",
+    "reducing",
+    "rose",
+    "risen",
+    "rise",
+    "rises",
+    "rising",
+    "fell",
+    "fallen",
+    "fall",
+    "falls",
+    "falling",
+    "increased",
+    "increase",
+    "increases",
+    "increasing",
+    "decreased",
+    "decrease",
+    "decreases",
+    "grew",
+    "grown",
+    "grow",
+    "grows",
+    "growing",
+    "climbed",
+    "climb",
+    "climbs",
+    "jumped",
+    "jump",
+    "jumps",
+    "dropped",
+    "drop",
+    "drops",
+    "declined",
+    "decline",
+    "declines",
+    "surged",
+    "soared",
+    "plunged",
+    "plummeted",
+    "raised",
+    "raise",
+    "cut",
+    "cuts",
+    "reduced",
+    "reduce",
+    "doubled",
+    "tripled",
+    "expanded",
+    "shrank",
+    "slashed",
+    "boosted",
+    "lowered",
+    "revised",
+    "up",
+    "down",
+    "went",
+    "changed",
+    "moved",
+];
+
 /// Verbs of change: "rose from 200 to 300" states two values, not a range.
 pub(crate) fn is_change_verb(w: &str) -> bool {
-    matches!(
-        w,
-        "rose"
-            | "risen"
-            | "rise"
-            | "rises"
-            | "rising"
-            | "fell"
-            | "fallen"
-            | "fall"
-            | "falls"
-            | "falling"
-            | "increased"
-            | "increase"
-            | "increases"
-            | "increasing"
-            | "decreased"
-            | "decrease"
-            | "decreases"
-            | "grew"
-            | "grown"
-            | "grow"
-            | "grows"
-            | "growing"
-            | "climbed"
-            | "climb"
-            | "climbs"
-            | "jumped"
-            | "jump"
-            | "jumps"
-            | "dropped"
-            | "drop"
-            | "drops"
-            | "declined"
-            | "decline"
-            | "declines"
-            | "surged"
-            | "soared"
-            | "plunged"
-            | "plummeted"
-            | "raised"
-            | "raise"
-            | "cut"
-            | "cuts"
-            | "reduced"
-            | "reduce"
-            | "doubled"
-            | "tripled"
-            | "expanded"
-            | "shrank"
-            | "slashed"
-            | "boosted"
-            | "lowered"
-            | "revised"
-            | "up"
-            | "down"
-            | "went"
-            | "changed"
-            | "moved"
-    )
+    CHANGE_VERBS.contains(&w)
 }
+
+const TIME_UNITS: &[&str] = &[
+    "seconds",
+    "minutes",
+    "hours",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "decades",
+    "centuries",
+    "nights",
+    "weekends",
+    "quarters",
+    "sessions",
+    "rounds",
+];
 
 /// Plural units of time ("over three years" is a duration).
 pub(crate) fn is_time_unit(w: &str) -> bool {
-    matches!(
-        w,
-        "seconds"
-            | "minutes"
-            | "hours"
-            | "days"
-            | "weeks"
-            | "months"
-            | "years"
-            | "decades"
-            | "centuries"
-            | "nights"
-            | "weekends"
-            | "quarters"
-            | "sessions"
-            | "rounds"
-    )
+    TIME_UNITS.contains(&w)
 }

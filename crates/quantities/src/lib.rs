@@ -901,7 +901,11 @@ fn range(text: &str, toks: &[Token], a: &Num, b: &Num) -> Option<Found> {
             };
             let changed = (k.saturating_sub(3)..k)
                 .any(|m| word_at(toks, m).is_some_and(lexicon::is_change_verb));
-            if changed {
+            // "eased 1 to 416": a bare "to" between figures of very different sizes is a
+            // change and a level, not a range.
+            let far_apart =
+                opener != Some("from") && a.p.value > 0.0 && b.p.value / a.p.value > 20.0;
+            if changed || far_apart {
                 return None;
             }
         }
@@ -994,11 +998,12 @@ fn single(text: &str, toks: &[Token], n: &Num, floor: usize) -> Option<Found> {
     if let Some((h, b)) = prefix_hedge(toks, hedge_end)
         .filter(|(h, _)| *h >= floor)
         .filter(|(h, _)| !(temporal_over && matches!(toks[*h].lower.as_str(), "over" | "under")))
+        // A rank takes only comparisons ("higher than the tenth"); "at least the first two
+        // quarters" hedges the two, not the rank.
+        .filter(|(h, _)| !ordinal || toks[*h..hedge_end].iter().any(|t| t.lower == "than"))
     {
         first = h;
         bound = b;
-    } else if ordinal && hedge_end < first {
-        // Keep "the" out of a bare ordinal's span: "the third" reads as "third".
     }
     let mut end_tok = n.p.end;
     let mut unit: Option<String> = currency

@@ -214,6 +214,10 @@ fn rows() -> Vec<Row> {
         ("Shares fell $1.625 to $108.625.", "$108.625", s(108.625), s(108.625), Exact),
         ("Troops rose from 200 to 300.", "300", s(300.0), s(300.0), Exact),
         ("The toll increased from 1,000 to 1,500 in a week.", "1,000", s(1000.0), s(1000.0), Exact),
+        ("Shell eased 1 to 416 on turnover.", "416", s(416.0), s(416.0), Exact),
+        ("a bid of 470 pence a share", "470 pence", s(470.0), s(470.0), Exact),
+        ("through at least the first two quarters", "first", s(1.0), s(1.0), Exact),
+        ("higher than the tenth but lower than the fifteenth", "higher than the tenth but lower than the fifteenth", s(10.0), s(15.0), Range),
         // Times that are not rates.
         ("He left 500 troops a year ago.", "500", s(500.0), s(500.0), Exact),
         ("killed 4,000 people, or 25% of the staff", "25%", s(25.0), s(25.0), Exact),
