@@ -1,0 +1,85 @@
+//! Command-line flags, parsed into plain data.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "claims",
+    version,
+    about = "Finds where news sources disagree: extracts claims, reconciles names, reports contradictions.",
+    after_help = "Examples:\n  claims check corpus                 ingest ./corpus into claims.db and report\n  claims ingest --db my.db articles/  store articles\n  claims check --db my.db --format json\n  claims entities --db my.db\n  claims extract --format json article.txt"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum ReportFormat {
+    Text,
+    Json,
+    Markdown,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum ListFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum SeverityArg {
+    Contradiction,
+    Tension,
+    Change,
+    Agreement,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Read files or directories (recursively) and store their documents, mentions and claims.
+    Ingest {
+        /// Database file (created if missing).
+        #[arg(long, default_value = "claims.db", env = "CLAIMS_DB")]
+        db: PathBuf,
+        /// Print nothing but errors.
+        #[arg(long, short)]
+        quiet: bool,
+        /// Files or directories (.txt and .md inside directories).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Report where sources disagree. Exit 0: no contradiction; 1: at least one; 2: error.
+    Check {
+        #[arg(long, default_value = "claims.db", env = "CLAIMS_DB")]
+        db: PathBuf,
+        #[arg(long, value_enum, default_value = "text")]
+        format: ReportFormat,
+        /// Show only findings at least this severe (contradiction > tension > change > agreement).
+        #[arg(long, value_enum)]
+        min_severity: Option<SeverityArg>,
+        /// Include agreements between independent sources.
+        #[arg(long)]
+        agreements: bool,
+        /// Ingest these files or directories first (so `claims check corpus` is the whole job).
+        paths: Vec<PathBuf>,
+    },
+    /// List the resolved people, organisations and places with every surface form seen.
+    Entities {
+        #[arg(long, default_value = "claims.db", env = "CLAIMS_DB")]
+        db: PathBuf,
+        #[arg(long, value_enum, default_value = "text")]
+        format: ListFormat,
+    },
+    /// What one document yields (mentions and claims), without a database. `-` reads stdin.
+    Extract {
+        #[arg(long, value_enum, default_value = "json")]
+        format: ListFormat,
+        /// Resolve relative dates against this day (default: the header's or the text's own date).
+        #[arg(long)]
+        reference_date: Option<jiff::civil::Date>,
+        path: PathBuf,
+    },
+}

@@ -1,0 +1,211 @@
+//! One function per command: turn resolved flags into library calls and output.
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use claims_check::CheckOptions;
+use claims_model::{Extraction, Severity};
+use claims_store::Store;
+
+use crate::args::{Cli, Command, ListFormat, ReportFormat, SeverityArg};
+use crate::error::{CliError, EXIT_CONTRADICTION, EXIT_PARTIAL};
+use crate::pipeline;
+
+pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
+    match cli.command {
+        Command::Ingest { db, quiet, paths } => {
+            let mut store = Store::open(&db)?;
+            let s = pipeline::ingest(&mut store, &paths)?;
+            report_ingest(&s, quiet);
+            Ok(if s.skipped.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(EXIT_PARTIAL)
+            })
+        }
+        Command::Check {
+            db,
+            format,
+            min_severity,
+            agreements,
+            paths,
+        } => {
+            let mut store = Store::open(&db)?;
+            if !paths.is_empty() {
+                let s = pipeline::ingest(&mut store, &paths)?;
+                report_ingest(&s, true);
+            }
+            let opts = CheckOptions {
+                agreements,
+                ..CheckOptions::default()
+            };
+            let mut findings = pipeline::check(&mut store, &opts)?;
+            if let Some(min) = min_severity {
+                let min = severity(min);
+                findings.retain(|f| f.severity <= min);
+            }
+            let color = std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+            let out = match format {
+                ReportFormat::Text => claims_check::report::text(&findings, color),
+                ReportFormat::Markdown => claims_check::report::markdown(&findings),
+                ReportFormat::Json => pretty(&claims_check::report::json(&findings)),
+            };
+            write_stdout(&out)?;
+            let contradiction = findings
+                .iter()
+                .any(|f| f.severity == Severity::Contradiction);
+            Ok(if contradiction {
+                ExitCode::from(EXIT_CONTRADICTION)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Entities { db, format } => {
+            let mut store = Store::open(&db)?;
+            pipeline::resolve_entities(&mut store)?;
+            let entities = store.entities()?;
+            let out = match format {
+                ListFormat::Json => {
+                    let items: Vec<serde_json::Value> = entities
+                        .iter()
+                        .map(|e| {
+                            let evidence: serde_json::Value = serde_json::from_str(&e.evidence_json).unwrap_or(serde_json::Value::Null);
+                            serde_json::json!({
+                                "id": e.id,
+                                "name": e.name,
+                                "kind": e.kind.as_str(),
+                                "aliases": e.aliases.iter().map(|(t, n)| serde_json::json!({"text": t, "count": n})).collect::<Vec<_>>(),
+                                "evidence": evidence,
+                            })
+                        })
+                        .collect();
+                    pretty(&serde_json::json!({ "entities": items }))
+                }
+                ListFormat::Text => {
+                    let mut s = String::new();
+                    for e in &entities {
+                        let aliases: Vec<String> =
+                            e.aliases.iter().map(|(t, n)| format!("{t} ×{n}")).collect();
+                        s.push_str(&format!(
+                            "{:<13} {}  ({})\n",
+                            e.kind.as_str(),
+                            e.name,
+                            aliases.join(", ")
+                        ));
+                    }
+                    s
+                }
+            };
+            write_stdout(&out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Extract {
+            format: _,
+            reference_date,
+            path,
+        } => {
+            let doc = read_input(&path)?;
+            let (date, assumed) = match reference_date {
+                Some(d) => (Some(d), false),
+                None => (
+                    doc.header.published.or_else(|| {
+                        claims_extract::infer_reference_date(&doc.text[doc.body_start..])
+                    }),
+                    false,
+                ),
+            };
+            let opts = claims_extract::Options {
+                reference_date: date,
+                reference_assumed: assumed,
+                published: doc.header.published,
+            };
+            let extraction = claims_extract::extract(&doc.text, doc.body_start, &opts);
+            write_stdout(&pretty(&extraction_json(&extraction)))?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn severity(s: SeverityArg) -> Severity {
+    match s {
+        SeverityArg::Contradiction => Severity::Contradiction,
+        SeverityArg::Tension => Severity::Tension,
+        SeverityArg::Change => Severity::Change,
+        SeverityArg::Agreement => Severity::Agreement,
+    }
+}
+
+fn read_input(path: &Path) -> Result<claims_text::Document, CliError> {
+    if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)?;
+        return Ok(claims_text::parse_document("-", bytes)?);
+    }
+    Ok(claims_text::read_document(path)?)
+}
+
+fn report_ingest(s: &pipeline::IngestSummary, quiet: bool) {
+    for reason in &s.skipped {
+        eprintln!("claims: skipped {reason}");
+    }
+    if !quiet {
+        eprintln!(
+            "ingested {} new, {} replaced, {} unchanged, {} skipped",
+            s.added,
+            s.replaced,
+            s.unchanged,
+            s.skipped.len()
+        );
+    }
+}
+
+fn pretty(v: &serde_json::Value) -> String {
+    let mut s = serde_json::to_string_pretty(v).unwrap_or_else(|_| v.to_string());
+    s.push('\n');
+    s
+}
+
+fn write_stdout(s: &str) -> Result<(), CliError> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(s.as_bytes())?;
+    out.flush()?;
+    Ok(())
+}
+
+/// The JSON of `claims extract` (shape fixed by the contract).
+pub fn extraction_json(x: &Extraction) -> serde_json::Value {
+    let mut ids: Vec<(claims_model::EntityKind, &str)> = Vec::new();
+    let entities: Vec<serde_json::Value> = x
+        .entities
+        .iter()
+        .map(|e| {
+            let key = (e.kind, e.name.as_str());
+            let id = ids.iter().position(|k| *k == key).unwrap_or_else(|| {
+                ids.push(key);
+                ids.len() - 1
+            });
+            serde_json::json!({
+                "text": e.text, "start": e.span.start(), "end": e.span.end(), "kind": e.kind.as_str(),
+                "id": id, "name": e.name, "role": e.role,
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "reference_date": x.reference_date.map(|d| d.to_string()),
+        "quantities": x.quantities.iter().map(|q| serde_json::json!({
+            "text": q.text, "start": q.span.start(), "end": q.span.end(),
+            "low": q.interval.low(), "high": q.interval.high(), "unit": q.unit,
+            "hedge": q.hedge, "kind": q.kind,
+        })).collect::<Vec<_>>(),
+        "times": x.times.iter().map(|t| serde_json::json!({
+            "text": t.text, "start": t.span.start(), "end": t.span.end(), "type": t.kind, "value": t.value,
+            "earliest": t.interval.map(|i| i.earliest().to_string()),
+            "latest": t.interval.map(|i| i.latest().to_string()),
+            "granularity": t.granularity,
+        })).collect::<Vec<_>>(),
+        "entities": entities,
+        "claims": x.claims,
+    })
+}

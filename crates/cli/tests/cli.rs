@@ -1,0 +1,295 @@
+//! End-to-end tests of the built `claims` binary against temporary databases.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_claims"));
+    c.current_dir(workspace());
+    c.env_remove("CLAIMS_DB").env("NO_COLOR", "1");
+    c
+}
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .expect("workspace root")
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("run claims")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn corpus_files() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(workspace().join("corpus"))
+        .expect("corpus dir")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn ingest_twice_adds_nothing_the_second_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let db = db.to_str().unwrap();
+    let first = run(&["ingest", "--db", db, "corpus"]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(
+        stderr(&first).contains("ingested 5 new, 0 replaced, 0 unchanged, 0 skipped"),
+        "{}",
+        stderr(&first)
+    );
+    let second = run(&["ingest", "--db", db, "corpus"]);
+    assert!(second.status.success());
+    assert!(
+        stderr(&second).contains("ingested 0 new, 0 replaced, 5 unchanged, 0 skipped"),
+        "{}",
+        stderr(&second)
+    );
+}
+
+#[test]
+fn check_exits_one_on_contradictions_and_prints_the_contract_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let out = run(&[
+        "check",
+        "--db",
+        db.to_str().unwrap(),
+        "--format",
+        "json",
+        "corpus",
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    let findings = v["findings"].as_array().expect("findings list");
+    assert!(!findings.is_empty());
+    for f in findings {
+        for key in ["id", "kind", "severity", "subject", "summary"] {
+            assert!(f[key].is_string(), "{key} missing in {f}");
+        }
+        for c in f["claims"].as_array().expect("claims") {
+            let path = workspace().join(c["document"].as_str().expect("document"));
+            let bytes = std::fs::read(&path).expect("document readable");
+            let (s, e) = (
+                c["start"].as_u64().unwrap() as usize,
+                c["end"].as_u64().unwrap() as usize,
+            );
+            assert!(s < e && e <= bytes.len());
+            assert_eq!(
+                &bytes[s..e],
+                c["quote"].as_str().unwrap().as_bytes(),
+                "quote is the span"
+            );
+        }
+    }
+}
+
+#[test]
+fn check_on_an_empty_database_exits_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("empty.db");
+    let out = run(&["check", "--db", db.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("No disagreements found."));
+}
+
+#[test]
+fn bad_files_are_named_and_the_good_ones_still_go_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::write(input.join("empty.txt"), "").unwrap();
+    std::fs::write(input.join("binary.txt"), b"abc\0def").unwrap();
+    std::fs::write(input.join("latin1.txt"), b"caf\xe9").unwrap();
+    std::fs::write(
+        input.join("good.txt"),
+        "In June 2024, Putin visited North Korea.",
+    )
+    .unwrap();
+    let db = dir.path().join("c.db");
+    let db = db.to_str().unwrap();
+    // Something stored earlier must survive.
+    assert!(
+        run(&["ingest", "--db", db, "corpus/003_d3d8e2e823447ecf.txt"])
+            .status
+            .success()
+    );
+    let missing = dir.path().join("missing.txt");
+    let out = run(&[
+        "ingest",
+        "--db",
+        db,
+        input.to_str().unwrap(),
+        missing.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("empty.txt: empty file"), "{err}");
+    assert!(
+        err.contains("binary.txt: looks binary (NUL byte at offset 3)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("latin1.txt: not valid UTF-8 (first bad byte at offset 3)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("missing.txt: no such file or directory"),
+        "{err}"
+    );
+    assert!(
+        err.contains("ingested 1 new, 0 replaced, 0 unchanged, 4 skipped"),
+        "{err}"
+    );
+    let again = run(&["ingest", "--db", db, "corpus/003_d3d8e2e823447ecf.txt"]);
+    assert!(stderr(&again).contains("1 unchanged"), "{}", stderr(&again));
+}
+
+#[test]
+fn a_file_that_is_not_a_claims_database_is_refused_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("notes.db");
+    std::fs::write(&db, "these are my notes, not a database").unwrap();
+    let out = run(&["check", "--db", db.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("notes.db"), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(&db).unwrap(),
+        "these are my notes, not a database"
+    );
+}
+
+#[test]
+fn a_changed_file_becomes_a_new_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.txt");
+    let db = dir.path().join("c.db");
+    let db = db.to_str().unwrap();
+    std::fs::write(&file, "In June 2024, Putin visited North Korea.").unwrap();
+    assert!(run(&["ingest", "--db", db, file.to_str().unwrap()])
+        .status
+        .success());
+    std::fs::write(&file, "In November 2024, Putin visited North Korea.").unwrap();
+    let out = run(&["ingest", "--db", db, file.to_str().unwrap()]);
+    assert!(
+        stderr(&out).contains("0 new, 1 replaced"),
+        "{}",
+        stderr(&out)
+    );
+    // Only the current version is checked: no contradiction with the old one.
+    let check = run(&["check", "--db", db]);
+    assert_eq!(check.status.code(), Some(0), "{}", stdout(&check));
+}
+
+#[test]
+fn extract_reads_standard_input() {
+    let mut child = bin()
+        .args([
+            "extract",
+            "--format",
+            "json",
+            "--reference-date",
+            "2024-11-29",
+            "-",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write;
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(b"As many as 8,000 North Korean soldiers arrived two days ago.")
+            .unwrap();
+    }
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["reference_date"], "2024-11-29");
+    assert_eq!(v["quantities"][0]["low"], 0.0);
+    assert_eq!(v["quantities"][0]["high"], 8000.0);
+    assert_eq!(v["times"][0]["value"], "2024-11-27");
+}
+
+/// Checks the invariants of an extraction before its snapshot is taken.
+fn assert_extraction_invariants(text: &str, v: &serde_json::Value) {
+    for list in ["quantities", "times", "entities"] {
+        for m in v[list].as_array().unwrap() {
+            let (s, e) = (
+                m["start"].as_u64().unwrap() as usize,
+                m["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(&text[s..e], m["text"].as_str().unwrap(), "{list} span");
+        }
+    }
+    for q in v["quantities"].as_array().unwrap() {
+        if let (Some(l), Some(h)) = (q["low"].as_f64(), q["high"].as_f64()) {
+            assert!(l <= h, "low ≤ high in {q}");
+        }
+    }
+    for t in v["times"].as_array().unwrap() {
+        if let (Some(a), Some(b)) = (t["earliest"].as_str(), t["latest"].as_str()) {
+            assert!(a <= b, "earliest ≤ latest in {t}");
+        }
+    }
+    for c in v["claims"].as_array().unwrap() {
+        let (s, e) = (
+            c["span"]["start"].as_u64().unwrap() as usize,
+            c["span"]["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&text[s..e], c["quote"].as_str().unwrap());
+    }
+}
+
+#[test]
+fn extract_snapshots_of_the_corpus() {
+    for file in corpus_files() {
+        let out = bin()
+            .args(["extract", "--format", "json"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert_extraction_invariants(&text, &v);
+        let name = file.file_stem().unwrap().to_string_lossy().to_string();
+        insta::assert_json_snapshot!(format!("extract_{name}"), v);
+    }
+}
+
+#[test]
+fn check_report_snapshots_of_the_corpus() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let db = db.to_str().unwrap();
+    assert!(run(&["ingest", "--db", db, "--quiet", "corpus"])
+        .status
+        .success());
+    let text = run(&["check", "--db", db]);
+    insta::assert_snapshot!("check_text", stdout(&text));
+    let md = run(&["check", "--db", db, "--format", "markdown"]);
+    insta::assert_snapshot!("check_markdown", stdout(&md));
+    let json: serde_json::Value =
+        serde_json::from_slice(&run(&["check", "--db", db, "--format", "json"]).stdout).unwrap();
+    insta::assert_json_snapshot!("check_json", json, { ".findings[].claims[].claim_id" => "[id]" });
+    let entities: serde_json::Value =
+        serde_json::from_slice(&run(&["entities", "--db", db, "--format", "json"]).stdout).unwrap();
+    insta::assert_json_snapshot!("entities_json", entities, { ".entities[].id" => "[id]" });
+}
