@@ -116,9 +116,23 @@ fn subject_text(c: &Claim) -> String {
 
 /// Claims with the same key, value, scope, time and assumptions count as one statement.
 fn class_key(c: &Claim) -> String {
+    // The value's meaning, not its wording: "June 4" and "June 4, 2025" are one statement.
+    let value = match &c.value {
+        ClaimValue::Quantity {
+            interval, hedge, ..
+        } => {
+            format!("{:?} {:?} {:?}", interval.low(), interval.high(), hedge)
+        }
+        ClaimValue::Date {
+            interval,
+            granularity,
+            ..
+        } => format!("{interval:?} {granularity:?}"),
+        ClaimValue::Text { text } => text.clone(),
+    };
     format!(
         "{}|{}|{:?}|{:?}",
-        serde_json::to_string(&c.value).unwrap_or_default(),
+        value,
         c.scope.as_ref().map(|s| s.place.as_str()).unwrap_or(""),
         c.as_of,
         c.inferred

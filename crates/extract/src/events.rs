@@ -223,8 +223,17 @@ fn visit(
             .map(|m| m.name.clone());
     }
     let visitor = visitor?;
-    // Destination: the first place after the trigger (or after "to"/"in"), as a country.
+    // Destination: the first place right after the trigger or after "to"/"in"/"at" following it
+    // ("a visit by Russian President Putin to North Korea": not the visitor's adjective).
     let dest = (k + 1..(k + 14).min(toks.len())).find_map(|i| {
+        let mut p = i - 1;
+        if p > k && toks[p].is("the") {
+            p -= 1;
+        }
+        let introduced = p == k || matches!(toks[p].lower().as_str(), "to" | "in" | "into" | "at");
+        if !introduced {
+            return None;
+        }
         mention_at(toks, i, mentions)
             .filter(|m| m.kind == EntityKind::Place)
             .and_then(|m| country_of(&m.name))

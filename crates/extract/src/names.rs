@@ -474,6 +474,29 @@ fn gazetteer_matches(gaz: &Gazetteer, text: &str, toks: &[Token]) -> Vec<Match> 
             continue;
         }
         let mut found = None;
+        // Offices first, so that a title never becomes part of a name ("Defense Minister
+        // Belousov" is an office and then a person).
+        for j in (i + 1..=(i + 5).min(toks.len())).rev() {
+            if !toks[j - 1].is_word() {
+                continue;
+            }
+            if let Some(office) = gaz.office(slice(text, toks, i, j)) {
+                let item = Item::Office {
+                    office: office.to_string(),
+                };
+                found = Some(Match {
+                    first: i,
+                    last: j,
+                    item,
+                });
+                break;
+            }
+        }
+        if let Some(m) = found {
+            i = m.last;
+            out.push(m);
+            continue;
+        }
         let max = (i + 7).min(toks.len());
         for j in (i + 1..=max).rev() {
             let last = &toks[j - 1];
@@ -493,16 +516,6 @@ fn gazetteer_matches(gaz: &Gazetteer, text: &str, toks: &[Token]) -> Vec<Match> 
                     });
                     break;
                 }
-            }
-            if let Some(office) = gaz.office(cand) {
-                found = Some(Match {
-                    first: i,
-                    last: j,
-                    item: Item::Office {
-                        office: office.to_string(),
-                    },
-                });
-                break;
             }
         }
         match found {
