@@ -90,7 +90,7 @@ fn key_of(c: &Claim) -> Option<String> {
 fn subject_text(c: &Claim) -> String {
     match &c.subject {
         Subject::Group { owner, category } => match owner {
-            Some(o) => format!("{o} {category}"),
+            Some(o) => format!("{category} of {o}"),
             None => category.clone(),
         },
         Subject::Event {
@@ -318,7 +318,12 @@ fn compare_classes(a: &[&CheckClaim], b: &[&CheckClaim], opts: &CheckOptions) ->
                 NumberVerdict::PartExceedsWhole { .. } => (Severity::Contradiction, "part_exceeds_whole", "give a count for a part that exceeds the count for the whole"),
             };
             let arith = verdict.arithmetic();
-            let summary = format!("Sources {what} for {subject}: {}.", value_list(&members));
+            let who = if same_doc {
+                "The document's statements"
+            } else {
+                "Sources"
+            };
+            let summary = format!("{who} {what} for {subject}: {}.", value_list(&members));
             Some(make_finding(
                 FindingKind::Numeric,
                 severity,

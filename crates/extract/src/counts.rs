@@ -364,10 +364,18 @@ pub fn scope_after(
             }
             let mut best: Option<String> = None;
             // A chain "Russia's Kursk region": take the innermost place.
+            let mut before_possessive: Option<String> = None;
+            let mut after_possessive = false;
             while j < to {
                 let Some(m) = country_at(toks, j, mentions) else {
+                    // "into Russia's military strategy": a possessive place followed by no place
+                    // is an owner, not a location.
+                    if after_possessive {
+                        best = before_possessive.clone();
+                    }
                     break;
                 };
+                before_possessive = best.clone();
                 if best.as_ref().is_none_or(|b| depth(&m.name) >= depth(b)) {
                     best = Some(m.name.clone());
                 }
@@ -376,6 +384,7 @@ pub fn scope_after(
                 }
                 if toks.get(j).is_some_and(is_possessive) {
                     j += 1;
+                    after_possessive = true;
                 } else {
                     break;
                 }

@@ -136,12 +136,15 @@ pub fn find_events<'a>(
                 })
             }
             EventType::Signing | EventType::Launch => {
-                let mut parties: Vec<String> = mentions
-                    .iter()
-                    .filter_map(|m| party(m, country_of))
-                    .collect();
-                parties.sort();
-                parties.dedup();
+                let mut parties = parties_in(toks, clause, mentions, country_of);
+                // "…between Russia and North Korea, facilitated by the signing of a deal": the two
+                // countries of the sentence are the parties when the clause names none.
+                if parties.is_empty() && event == EventType::Signing {
+                    let all = parties_in(toks, (0, toks.len()), mentions, country_of);
+                    if all.len() == 2 {
+                        parties = all;
+                    }
+                }
                 (!parties.is_empty()).then(|| Event {
                     event,
                     at: k,
@@ -152,12 +155,7 @@ pub fn find_events<'a>(
             }
             EventType::Ratification => {
                 // Each ratifier ratifies on its own: "North Korea and Russia respectively ratified".
-                let mut parties: Vec<String> = mentions
-                    .iter()
-                    .filter_map(|m| party(m, country_of))
-                    .collect();
-                parties.sort();
-                parties.dedup();
+                let parties = parties_in(toks, clause, mentions, country_of);
                 for p in parties {
                     out.push(Event {
                         event,
@@ -179,6 +177,24 @@ pub fn find_events<'a>(
         }
     }
     out
+}
+
+/// The parties (countries) named in tokens `[from, to)`, sorted and deduplicated.
+fn parties_in(
+    toks: &[Token],
+    (from, to): (usize, usize),
+    mentions: &[&EntityMention],
+    country_of: &dyn Fn(&str) -> Option<String>,
+) -> Vec<String> {
+    let (start, end) = (toks[from].start, toks[to.min(toks.len()) - 1].end);
+    let mut parties: Vec<String> = mentions
+        .iter()
+        .filter(|m| m.span.start() >= start && m.span.end() <= end)
+        .filter_map(|m| party(m, country_of))
+        .collect();
+    parties.sort();
+    parties.dedup();
+    parties
 }
 
 /// A country or an institution's country as a party to a treaty.
