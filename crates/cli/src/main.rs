@@ -13,7 +13,7 @@ use clap::Parser;
 fn main() -> ExitCode {
     let cli = args::Cli::parse();
     match commands::run(cli) {
-        Ok(code) => code.into(),
+        Ok(code) => code,
         Err(e) => {
             if e.is_broken_pipe() {
                 return ExitCode::SUCCESS;

@@ -16,6 +16,10 @@ const INSTRUMENT_HEADS: &[&str] = &[
     "statute",
 ];
 
+fn is_connector(t: &Token) -> bool {
+    matches!(t.lower().as_str(), "of" | "the" | "on" | "and" | "for")
+}
+
 /// One article reference in a sentence.
 #[derive(Debug)]
 pub struct ArticleRef {
@@ -66,8 +70,10 @@ pub fn find_articles(text: &str, toks: &[Token], earlier: &[(usize, String)]) ->
         let start = j;
         while j < toks.len()
             && (toks[j].is_capitalized()
-                || (matches!(toks[j].lower().as_str(), "of" | "the" | "on" | "and")
-                    && toks.get(j + 1).is_some_and(|n| n.is_capitalized())))
+                || (is_connector(&toks[j])
+                    && (toks.get(j + 1).is_some_and(|n| n.is_capitalized())
+                        || (toks.get(j + 1).is_some_and(is_connector)
+                            && toks.get(j + 2).is_some_and(|n| n.is_capitalized())))))
         {
             j += 1;
         }

@@ -171,12 +171,10 @@ pub fn attribution(text: &str, toks: &[Token], mentions: &[&EntityMention]) -> O
     let named_before = |byte: usize| -> Option<String> {
         let people = mentions
             .iter()
-            .filter(|m| m.span.end() <= byte && m.kind == EntityKind::Person)
-            .last();
+            .rfind(|m| m.span.end() <= byte && m.kind == EntityKind::Person);
         let orgs = mentions
             .iter()
-            .filter(|m| m.span.end() <= byte && m.kind == EntityKind::Organization)
-            .last();
+            .rfind(|m| m.span.end() <= byte && m.kind == EntityKind::Organization);
         people.or(orgs).map(|m| m.name.clone())
     };
     for (i, t) in toks.iter().enumerate() {

@@ -145,7 +145,7 @@ pub fn find_events<'a>(
                         parties = all;
                     }
                 }
-                (!parties.is_empty()).then(|| Event {
+                (!parties.is_empty()).then_some(Event {
                     event,
                     at: k,
                     participants: parties,

@@ -417,11 +417,21 @@ const INSTITUTIONS: &[&str] = &[
 /// What a stretch of tokens was recognized as.
 #[derive(Clone, Debug)]
 enum Item {
-    Country { name: String },
-    Place { name: String },
-    Org { name: String },
+    Country {
+        name: String,
+    },
+    Place {
+        name: String,
+    },
+    Org {
+        name: String,
+    },
     Person,
-    Office { office: String },
+    /// An office, with the country when the title names it ("North Korean Defense Minister").
+    Office {
+        office: String,
+        country: Option<String>,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -480,9 +490,10 @@ fn gazetteer_matches(gaz: &Gazetteer, text: &str, toks: &[Token]) -> Vec<Match> 
             if !toks[j - 1].is_word() {
                 continue;
             }
-            if let Some(office) = gaz.office(slice(text, toks, i, j)) {
+            if let Some(role) = gaz.role(slice(text, toks, i, j)) {
                 let item = Item::Office {
-                    office: office.to_string(),
+                    office: role.office,
+                    country: role.country,
                 };
                 found = Some(Match {
                     first: i,
@@ -598,9 +609,53 @@ fn collect_non_people(text: &str, toks: &[Token], matches: &[Match], out: &mut V
                 name: name.clone(),
                 role: None,
             }),
+            // "North Korean Defense Minister", "President of Ukraine": the country word is a
+            // mention of the country.
+            Item::Office {
+                country: Some(country),
+                ..
+            } => {
+                if let Some((a, b)) = country_words(text, toks, m.first, m.last) {
+                    let span = Span::covering(toks[a].start, toks[b - 1].end);
+                    out.push(EntityMention {
+                        span,
+                        text: text[span.start()..span.end()].to_string(),
+                        kind: EntityKind::Place,
+                        name: country.clone(),
+                        role: None,
+                    });
+                }
+            }
             Item::Person | Item::Office { .. } => {}
         }
     }
+}
+
+/// The tokens `[a, b)` inside an office title `[first, last)` that name its country: a leading
+/// country word ("North Korean …", "Russia's …") or a trailing "of <country>".
+fn country_words(text: &str, toks: &[Token], first: usize, last: usize) -> Option<(usize, usize)> {
+    let gaz = Gazetteer::builtin();
+    let a = if toks[first].is("the") {
+        first + 1
+    } else {
+        first
+    };
+    let lead = (a + 1..last)
+        .rev()
+        .filter(|&e| !is_possessive(&toks[e - 1]))
+        .find(|&e| gaz.country(slice(text, toks, a, e)).is_some());
+    if let Some(e) = lead {
+        return Some((a, e));
+    }
+    let of = (first..last)
+        .rposition(|k| toks[k].is("of"))
+        .map(|p| first + p)?;
+    let b = if toks.get(of + 1).is_some_and(|t| t.is("the")) {
+        of + 2
+    } else {
+        of + 1
+    };
+    (b < last && gaz.country(slice(text, toks, b, last)).is_some()).then_some((b, last))
 }
 
 /// An institution noun phrase right after token `at` (skipping a possessive): its name and end.
@@ -748,17 +803,21 @@ fn is_korean_given(gaz: &Gazetteer, word: &str) -> bool {
 /// Minister", "North Korea's foreign minister", "leader".
 fn office_before(matches: &[Match], toks: &[Token], i: usize) -> Option<Role> {
     let m = matches.iter().find(|m| m.last == i)?;
-    let Item::Office { office } = &m.item else {
+    let Item::Office {
+        office,
+        country: titled,
+    } = &m.item
+    else {
         return None;
     };
-    let mut country = None;
+    let mut country = titled.clone();
     let mut k = m.first;
     if k > 0 && is_possessive(&toks[k - 1]) {
         k -= 1;
     }
     if let Some(c) = matches.iter().find(|c| c.last == k) {
         if let Item::Country { name } = &c.item {
-            country = Some(name.clone());
+            country = country.or_else(|| Some(name.clone()));
         }
     }
     Some(Role {
@@ -786,10 +845,17 @@ fn appositive_office(toks: &[Token], matches: &[Match], j: usize) -> Option<Role
             }
         }
     }
-    let m = matches.iter().find(|m| m.first == k)?;
-    let Item::Office { office } = &m.item else {
+    let m = matches
+        .iter()
+        .find(|m| m.first == k || (m.first + 1 == k && toks[m.first].is("the")))?;
+    let Item::Office {
+        office,
+        country: titled,
+    } = &m.item
+    else {
         return None;
     };
+    country = country.or_else(|| titled.clone());
     if country.is_none() && toks.get(m.last).is_some_and(|t| t.is("of")) {
         let mut k2 = m.last + 1;
         if toks.get(k2).is_some_and(|t| t.is("the")) {

@@ -5,6 +5,27 @@ use jiff::civil::date;
 
 use crate::{extract, Options};
 
+/// (owner, category, attribute, low, high, scope, modality) of a count claim.
+type CountRow = (
+    Option<String>,
+    String,
+    String,
+    Option<f64>,
+    Option<f64>,
+    Option<String>,
+    Modality,
+);
+/// The same with borrowed category and attribute, as written in a table.
+type CountSpec<'a> = (
+    Option<String>,
+    &'a str,
+    &'a str,
+    Option<f64>,
+    Option<f64>,
+    Option<String>,
+    Modality,
+);
+
 fn run(text: &str) -> claims_model::Extraction {
     extract(
         text,
@@ -103,17 +124,7 @@ fn roles_come_from_titles_before_and_appositions_after() {
     );
 }
 
-fn counts(
-    text: &str,
-) -> Vec<(
-    Option<String>,
-    String,
-    String,
-    Option<f64>,
-    Option<f64>,
-    Option<String>,
-    Modality,
-)> {
+fn counts(text: &str) -> Vec<CountRow> {
     run(text)
         .claims
         .into_iter()
@@ -142,7 +153,7 @@ fn counts(
 fn counts_with_owner_place_and_modality() {
     let nk = Some("North Korea".to_string());
     let kursk = Some("Kursk Oblast".to_string());
-    let rows: Vec<(&str, Vec<(Option<String>, &str, &str, Option<f64>, Option<f64>, Option<String>, Modality)>)> = vec![
+    let rows: Vec<(&str, Vec<CountSpec>)> = vec![
         (
             "As many as 8,000 North Korean soldiers are stationed in Russia’s Kursk region.",
             vec![(nk.clone(), "troops", "count", Some(0.0), Some(8000.0), kursk.clone(), Modality::Asserted)],
@@ -158,15 +169,17 @@ fn counts_with_owner_place_and_modality() {
         (
             "North Korea sends 1,000 deminers and 5,000 military builders to the Kursk region.",
             vec![
-                (nk.clone(), "deminers", "count", Some(1000.0), Some(1000.0), None, Modality::Asserted),
+                // Both groups are sent "to the Kursk region".
+                (nk.clone(), "deminers", "count", Some(1000.0), Some(1000.0), kursk.clone(), Modality::Asserted),
                 (nk.clone(), "builders", "count", Some(5000.0), Some(5000.0), kursk.clone(), Modality::Asserted),
             ],
         ),
         (
             "North Korea confirms deploying additional 25,000–30,000 soldiers, bringing the total number of North Korean troops to about 11,000.",
             vec![
-                (nk.clone(), "troops", "added", Some(25000.0), Some(30000.0), None, Modality::Asserted),
-                (nk.clone(), "troops", "total", Some(9900.0), Some(12100.0), None, Modality::Asserted),
+                // "confirms" reports what North Korea says.
+                (nk.clone(), "troops", "added", Some(25000.0), Some(30000.0), None, Modality::Reported),
+                (nk.clone(), "troops", "total", Some(9900.0), Some(12100.0), None, Modality::Reported),
             ],
         ),
     ];
