@@ -73,6 +73,20 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: ListFormat,
     },
+    /// Record an analyst's correction to entity resolution (kept across re-ingest; applied at the
+    /// next `check` or `entities`).
+    Alias {
+        #[arg(long, default_value = "claims.db", env = "CLAIMS_DB")]
+        db: PathBuf,
+        /// Who made the correction (default: $USER).
+        #[arg(long)]
+        who: Option<String>,
+        /// Why, in a few words.
+        #[arg(long)]
+        note: Option<String>,
+        #[command(subcommand)]
+        action: AliasAction,
+    },
     /// What one document yields (mentions and claims), without a database. `-` reads stdin.
     Extract {
         #[arg(long, value_enum, default_value = "json")]
@@ -82,4 +96,16 @@ pub enum Command {
         reference_date: Option<jiff::civil::Date>,
         path: PathBuf,
     },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AliasAction {
+    /// The two names are the same entity.
+    Merge { a: String, b: String },
+    /// The two names are never the same entity (wins over every rule and over merges).
+    CannotLink { a: String, b: String },
+    /// Call the entity known as FROM by the name TO.
+    Rename { from: String, to: String },
+    /// List the corrections recorded so far.
+    List,
 }

@@ -6,9 +6,9 @@ use std::process::ExitCode;
 
 use claims_check::CheckOptions;
 use claims_model::{Extraction, Severity};
-use claims_store::Store;
+use claims_store::{CorrectionKind, NewCorrection, Store};
 
-use crate::args::{Cli, Command, ListFormat, ReportFormat, SeverityArg};
+use crate::args::{AliasAction, Cli, Command, ListFormat, ReportFormat, SeverityArg};
 use crate::error::{CliError, EXIT_CONTRADICTION, EXIT_PARTIAL};
 use crate::pipeline;
 
@@ -99,6 +99,47 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
                 }
             };
             write_stdout(&out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Alias {
+            db,
+            who,
+            note,
+            action,
+        } => {
+            let mut store = Store::open(&db)?;
+            let who = who
+                .or_else(|| std::env::var("USER").ok())
+                .unwrap_or_else(|| "analyst".to_string());
+            let (kind, a, b) = match action {
+                AliasAction::Merge { a, b } => (CorrectionKind::Merge, a, b),
+                AliasAction::CannotLink { a, b } => (CorrectionKind::CannotLink, a, b),
+                AliasAction::Rename { from, to } => (CorrectionKind::Rename, from, to),
+                AliasAction::List => {
+                    let mut out = String::new();
+                    for c in store.corrections()? {
+                        out.push_str(&format!(
+                            "{}\t{}\t{}\t{}\t{}\t{}\n",
+                            c.id,
+                            c.kind.as_str(),
+                            c.a,
+                            c.b,
+                            c.who,
+                            c.created_at
+                        ));
+                    }
+                    write_stdout(&out)?;
+                    return Ok(ExitCode::SUCCESS);
+                }
+            };
+            let id = store.add_correction(&NewCorrection {
+                kind,
+                a: a.clone(),
+                b: b.clone(),
+                who,
+                note,
+            })?;
+            eprintln!("recorded correction {id}: {} {a:?} {b:?}", kind.as_str());
             Ok(ExitCode::SUCCESS)
         }
         Command::Extract {

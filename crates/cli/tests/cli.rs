@@ -293,3 +293,77 @@ fn check_report_snapshots_of_the_corpus() {
         serde_json::from_slice(&run(&["entities", "--db", db, "--format", "json"]).stdout).unwrap();
     insta::assert_json_snapshot!("entities_json", entities, { ".entities[].id" => "[id]" });
 }
+
+#[test]
+fn analyst_corrections_change_entities_at_once_and_survive_reingest() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let db = db.to_str().unwrap();
+    assert!(run(&["ingest", "--db", db, "--quiet", "corpus"])
+        .status
+        .success());
+    let ids = |db: &str, name: &str| -> Vec<u64> {
+        let v: serde_json::Value =
+            serde_json::from_slice(&run(&["entities", "--db", db, "--format", "json"]).stdout)
+                .unwrap();
+        v["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| {
+                e["aliases"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|a| a["text"] == name)
+            })
+            .map(|e| e["id"].as_u64().unwrap())
+            .collect()
+    };
+    // The machine merges the garbled translation with the minister; the analyst says no.
+    assert_eq!(ids(db, "Nur Gwangtie"), ids(db, "No Kwang Chol"));
+    let out = run(&[
+        "alias",
+        "--db",
+        db,
+        "--who",
+        "tester",
+        "cannot-link",
+        "Nur Gwangtie",
+        "No Kwang Chol",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_ne!(ids(db, "Nur Gwangtie"), ids(db, "No Kwang Chol"));
+    // Renames apply to the entity's display name.
+    assert!(run(&[
+        "alias",
+        "--db",
+        db,
+        "rename",
+        "Kim Jong Un",
+        "Kim Jong-un (DPRK leader)"
+    ])
+    .status
+    .success());
+    let v: serde_json::Value =
+        serde_json::from_slice(&run(&["entities", "--db", db, "--format", "json"]).stdout).unwrap();
+    assert!(
+        v["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["name"] == "Kim Jong-un (DPRK leader)"),
+        "{v}"
+    );
+    // Corrections survive re-ingesting a changed corpus.
+    assert!(run(&["ingest", "--db", db, "--quiet", "corpus"])
+        .status
+        .success());
+    assert_ne!(ids(db, "Nur Gwangtie"), ids(db, "No Kwang Chol"));
+    let list = run(&["alias", "--db", db, "list"]);
+    assert!(
+        stdout(&list).contains("cannot_link\tNur Gwangtie\tNo Kwang Chol\ttester"),
+        "{}",
+        stdout(&list)
+    );
+}
