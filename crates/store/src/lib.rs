@@ -43,7 +43,7 @@ pub struct Store {
 }
 
 /// A document to store, with where it came from.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct NewDocument<'a> {
     /// The path as ingested (the key that makes a later ingest of the same file a new version).
     pub path: &'a str,

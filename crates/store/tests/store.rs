@@ -617,3 +617,20 @@ fn query_runs_only_read_only_statements() {
         ]
     );
 }
+
+#[test]
+fn two_handles_on_one_file_see_each_others_writes() {
+    // WAL lets a reader (an analyst's sqlite3, `claims check`) keep a connection open while an
+    // ingest writes; the second open must not re-migrate or fail.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("claims.db");
+    let mut writer = Store::open(&path).expect("writer");
+    let reader = Store::open(&path).expect("reader");
+    assert_eq!(reader.counts().expect("counts").documents, 0);
+    let sha = fake_sha(TEXT_A);
+    writer
+        .ingest(&new_doc(PATH_A, TEXT_A, &sha), &extraction_a(TEXT_A))
+        .expect("ingest");
+    assert_eq!(reader.counts().expect("counts").documents, 1);
+    assert!(reader.is_unchanged(PATH_A, &sha).expect("lookup"));
+}
