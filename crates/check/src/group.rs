@@ -304,7 +304,7 @@ fn compare_classes(a: &[&CheckClaim], b: &[&CheckClaim], opts: &CheckOptions) ->
             let (severity, reason, what) = match verdict {
                 NumberVerdict::Compatible { hedge_mismatch: true, .. } => (Severity::Tension, "hedge_mismatch", "state the same figure with opposite hedges"),
                 NumberVerdict::Compatible { .. } => {
-                    if opts.agreements && !same_doc {
+                    if opts.agreements && crate::estimates::independent_sources(&members) >= 2 {
                         (Severity::Agreement, "corroborated", "agree")
                     } else {
                         return None;
@@ -351,7 +351,7 @@ fn compare_classes(a: &[&CheckClaim], b: &[&CheckClaim], opts: &CheckOptions) ->
             }
             let verdict = compare_dates(ia, ib);
             let DateVerdict::Disjoint { gap_days } = verdict else {
-                if opts.agreements && !same_doc {
+                if opts.agreements && crate::estimates::independent_sources(&members) >= 2 {
                     let summary = format!(
                         "Sources agree on the date of the {subject}: {}.",
                         value_list(&members)
@@ -503,10 +503,14 @@ fn quantity_text(c: &Claim) -> String {
 }
 
 /// 25000 → "25,000".
-pub(crate) fn fmt_num(v: f64) -> String {
-    if v.fract() != 0.0 {
-        return format!("{v}");
+pub fn fmt_num(v: f64) -> String {
+    if v.fract() != 0.0 && v.abs() < 100.0 {
+        return format!("{v:.2}")
+            .trim_end_matches('0')
+            .trim_end_matches('.')
+            .to_string();
     }
+    let v = v.round();
     let s = format!("{}", v.abs() as u64);
     let mut out = String::new();
     for (i, ch) in s.chars().enumerate() {

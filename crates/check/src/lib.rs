@@ -6,6 +6,7 @@
 //! value classes inside each key, never all pairs of claims of the collection.
 
 mod compare;
+pub mod estimates;
 mod group;
 pub mod report;
 

@@ -4,6 +4,8 @@ use std::fmt::Write;
 
 use claims_model::{Finding, Severity};
 
+use crate::estimates::Estimate;
+
 /// Severity label, upper case, optionally coloured with ANSI codes.
 fn label(s: Severity, color: bool) -> String {
     let text = s.as_str().to_uppercase();
@@ -107,6 +109,88 @@ pub fn text(findings: &[Finding], color: bool) -> String {
         count(Severity::Agreement)
     );
     out
+}
+
+fn fmt_opt(v: Option<f64>) -> String {
+    v.map_or_else(|| "—".to_string(), crate::group::fmt_num)
+}
+
+/// The estimates table for a terminal: one line per subject.
+pub fn estimates_text(estimates: &[Estimate]) -> String {
+    let mut out = String::from(
+        "Estimates across sources (low / best / high, claims, independent sources):\n",
+    );
+    for e in estimates {
+        let _ = writeln!(
+            out,
+            "  {}: {} / {} / {} ({} claims, {} sources)",
+            e.subject,
+            fmt_opt(e.low),
+            fmt_opt(e.best),
+            fmt_opt(e.high),
+            e.claims,
+            e.independent_sources
+        );
+    }
+    out
+}
+
+/// The estimates table in Markdown.
+pub fn estimates_markdown(estimates: &[Estimate]) -> String {
+    let mut out = String::from("## Estimates across sources\n\n| subject | low | best | high | claims | independent sources |\n|---|---|---|---|---|---|\n");
+    for e in estimates {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} |",
+            md_escape(&e.subject),
+            fmt_opt(e.low),
+            fmt_opt(e.best),
+            fmt_opt(e.high),
+            e.claims,
+            e.independent_sources
+        );
+    }
+    out
+}
+
+/// schema.org ClaimReview items (JSON-LD) for the contradictions and tensions: one review per
+/// claim, rated against the claims it disagrees with.
+pub fn claimreview(findings: &[Finding], date: &str) -> serde_json::Value {
+    let mut items = Vec::new();
+    for f in findings
+        .iter()
+        .filter(|f| matches!(f.severity, Severity::Contradiction | Severity::Tension))
+    {
+        for c in &f.claims {
+            let others: Vec<String> = f
+                .claims
+                .iter()
+                .filter(|o| o.claim_id != c.claim_id && o.document != c.document)
+                .map(|o| format!("{} ({})", o.quote, short_doc(&o.document)))
+                .collect();
+            let rating = match f.severity {
+                Severity::Contradiction => "Contradicted by another source",
+                _ => "Disputed by another source",
+            };
+            items.push(serde_json::json!({
+                "@context": "https://schema.org",
+                "@type": "ClaimReview",
+                "datePublished": date,
+                "claimReviewed": c.quote,
+                "itemReviewed": {
+                    "@type": "Claim",
+                    "appearance": { "@type": "CreativeWork", "url": c.document },
+                    "author": c.attributed_to.as_ref().map(|a| serde_json::json!({"@type": "Thing", "name": a})),
+                },
+                "reviewRating": { "@type": "Rating", "alternateName": rating },
+                "reviewBody": format!("{} {}", f.summary, f.arithmetic.clone().unwrap_or_default()).trim().to_string(),
+                "author": { "@type": "Organization", "name": "claims" },
+                "identifier": f.id,
+                "comment": others,
+            }));
+        }
+    }
+    serde_json::Value::Array(items)
 }
 
 /// Escapes text for Markdown (and the HTML a Markdown renderer passes through).

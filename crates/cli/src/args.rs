@@ -21,6 +21,16 @@ pub enum ReportFormat {
     Text,
     Json,
     Markdown,
+    /// schema.org ClaimReview JSON-LD, one review per disputed claim.
+    Claimreview,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum KindArg {
+    Numeric,
+    Date,
+    Article,
+    Arithmetic,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
@@ -63,6 +73,15 @@ pub enum Command {
         /// Include agreements between independent sources.
         #[arg(long)]
         agreements: bool,
+        /// Show only findings whose subject contains this text (case-insensitive).
+        #[arg(long)]
+        subject: Option<String>,
+        /// Show only findings of this kind.
+        #[arg(long, value_enum)]
+        kind: Option<KindArg>,
+        /// Show only findings with a claim from a document whose path contains this text.
+        #[arg(long)]
+        document: Option<String>,
         /// Ingest these files or directories first (so `claims check corpus` is the whole job).
         paths: Vec<PathBuf>,
     },

@@ -4,11 +4,11 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use claims_check::CheckOptions;
-use claims_model::{Extraction, Severity};
+use claims_check::{report, CheckOptions};
+use claims_model::{Extraction, FindingKind, Severity};
 use claims_store::{CorrectionKind, NewCorrection, Store};
 
-use crate::args::{AliasAction, Cli, Command, ListFormat, ReportFormat, SeverityArg};
+use crate::args::{AliasAction, Cli, Command, KindArg, ListFormat, ReportFormat, SeverityArg};
 use crate::error::{CliError, EXIT_CONTRADICTION, EXIT_PARTIAL};
 use crate::pipeline;
 
@@ -29,6 +29,9 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
             format,
             min_severity,
             agreements,
+            subject,
+            kind,
+            document,
             paths,
         } => {
             let mut store = Store::open(&db)?;
@@ -40,17 +43,49 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
                 agreements,
                 ..CheckOptions::default()
             };
-            let mut findings = pipeline::check(&mut store, &opts)?;
+            let (mut findings, mut estimates) = pipeline::check(&mut store, &opts)?;
             if let Some(min) = min_severity {
                 let min = severity(min);
                 findings.retain(|f| f.severity <= min);
             }
+            if let Some(needle) = subject.as_deref().map(str::to_lowercase) {
+                findings.retain(|f| f.subject.to_lowercase().contains(&needle));
+                estimates.retain(|e| e.subject.to_lowercase().contains(&needle));
+            }
+            if let Some(k) = kind {
+                let k = finding_kind(k);
+                findings.retain(|f| f.kind == k);
+            }
+            if let Some(d) = document.as_deref() {
+                findings.retain(|f| f.claims.iter().any(|c| c.document.contains(d)));
+            }
             let color = std::io::stdout().is_terminal()
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
             let out = match format {
-                ReportFormat::Text => claims_check::report::text(&findings, color),
-                ReportFormat::Markdown => claims_check::report::markdown(&findings),
-                ReportFormat::Json => pretty(&claims_check::report::json(&findings)),
+                ReportFormat::Text => {
+                    let mut t = report::text(&findings, color);
+                    if !estimates.is_empty() {
+                        t.push('\n');
+                        t.push_str(&report::estimates_text(&estimates));
+                    }
+                    t
+                }
+                ReportFormat::Markdown => {
+                    let mut t = report::markdown(&findings);
+                    if !estimates.is_empty() {
+                        t.push_str(&report::estimates_markdown(&estimates));
+                    }
+                    t
+                }
+                ReportFormat::Json => {
+                    let mut v = report::json(&findings);
+                    v["estimates"] = serde_json::to_value(&estimates).unwrap_or_default();
+                    pretty(&v)
+                }
+                ReportFormat::Claimreview => {
+                    let today = jiff::Zoned::now().date().to_string();
+                    pretty(&report::claimreview(&findings, &today))
+                }
             };
             write_stdout(&out)?;
             let contradiction = findings
@@ -175,6 +210,15 @@ fn severity(s: SeverityArg) -> Severity {
         SeverityArg::Tension => Severity::Tension,
         SeverityArg::Change => Severity::Change,
         SeverityArg::Agreement => Severity::Agreement,
+    }
+}
+
+fn finding_kind(k: KindArg) -> FindingKind {
+    match k {
+        KindArg::Numeric => FindingKind::Numeric,
+        KindArg::Date => FindingKind::Date,
+        KindArg::Article => FindingKind::Article,
+        KindArg::Arithmetic => FindingKind::Arithmetic,
     }
 }
 

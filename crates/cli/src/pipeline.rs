@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
+use claims_check::estimates::Estimate;
 use claims_check::{CheckClaim, CheckOptions};
 use claims_model::{Date, EntityKind, Finding, Subject};
 use claims_normalize::{Correction, MentionInput};
@@ -168,7 +169,10 @@ pub fn resolve_entities(store: &mut Store) -> Result<HashMap<(i64, String), Stri
 ///
 /// # Errors
 /// When the database fails.
-pub fn check(store: &mut Store, opts: &CheckOptions) -> Result<Vec<Finding>, CliError> {
+pub fn check(
+    store: &mut Store,
+    opts: &CheckOptions,
+) -> Result<(Vec<Finding>, Vec<Estimate>), CliError> {
     let names = resolve_entities(store)?;
     let claims: Vec<CheckClaim> = store
         .claims()?
@@ -195,5 +199,5 @@ pub fn check(store: &mut Store, opts: &CheckOptions) -> Result<Vec<Finding>, Cli
         .collect();
     let findings = claims_check::check(&claims, opts);
     store.replace_findings(&findings)?;
-    Ok(findings)
+    Ok((findings, claims_check::estimates::estimates(&claims)))
 }

@@ -367,3 +367,52 @@ fn analyst_corrections_change_entities_at_once_and_survive_reingest() {
         stdout(&list)
     );
 }
+
+#[test]
+fn check_filters_and_claimreview_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let db = db.to_str().unwrap();
+    assert!(run(&["ingest", "--db", db, "--quiet", "corpus"])
+        .status
+        .success());
+    let findings = |args: &[&str]| -> Vec<serde_json::Value> {
+        let mut all = vec!["check", "--db", db, "--format", "json"];
+        all.extend_from_slice(args);
+        let v: serde_json::Value = serde_json::from_slice(&run(&all).stdout).unwrap();
+        v["findings"].as_array().unwrap().clone()
+    };
+    let dates = findings(&["--kind", "date"]);
+    assert!(!dates.is_empty() && dates.iter().all(|f| f["kind"] == "date"));
+    let hard = findings(&["--min-severity", "contradiction"]);
+    assert!(!hard.is_empty() && hard.iter().all(|f| f["severity"] == "contradiction"));
+    let kursk = findings(&["--subject", "KURSK"]);
+    assert!(
+        !kursk.is_empty()
+            && kursk
+                .iter()
+                .all(|f| f["subject"].as_str().unwrap().contains("Kursk"))
+    );
+    let doc = findings(&["--document", "004_"]);
+    assert!(!doc.is_empty());
+    assert!(doc.iter().all(|f| f["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["document"].as_str().unwrap().contains("004_"))));
+    // Only tensions left after filtering: exit 0.
+    let out = run(&["check", "--db", db, "--subject", "ratification"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+
+    let review = run(&["check", "--db", db, "--format", "claimreview"]);
+    let v: serde_json::Value = serde_json::from_slice(&review.stdout).unwrap();
+    let items = v.as_array().unwrap();
+    assert!(!items.is_empty());
+    for item in items {
+        assert_eq!(item["@type"], "ClaimReview");
+        assert!(item["claimReviewed"]
+            .as_str()
+            .is_some_and(|q| !q.is_empty()));
+        assert!(item["reviewRating"]["alternateName"].is_string());
+    }
+}

@@ -367,7 +367,15 @@ pub fn scope_after(
             let mut before_possessive: Option<String> = None;
             let mut after_possessive = false;
             while j < to {
-                let Some(m) = country_at(toks, j, mentions) else {
+                // "to the South Korean border": a country adjective before a noun is not a place.
+                let adjective = country_at(toks, j, mentions).is_some_and(|m| {
+                    let after = toks.iter().position(|t| t.start >= m.span.end());
+                    let bare = m.text.trim_end_matches("'s").trim_end_matches("’s");
+                    depth(&m.name) == 1
+                        && bare != m.name
+                        && after.is_some_and(|a| toks[a].is_word() && !toks[a].is_capitalized())
+                });
+                let Some(m) = country_at(toks, j, mentions).filter(|_| !adjective) else {
                     // "into Russia's military strategy": a possessive place followed by no place
                     // is an owner, not a location.
                     if after_possessive {
