@@ -94,7 +94,7 @@ CREATE INDEX times_document ON times (document_id);
 CREATE TABLE entities (
     id            INTEGER PRIMARY KEY,
     name          TEXT NOT NULL,
-    kind          TEXT NOT NULL CHECK (kind IN ('person', 'organization', 'place')),
+    kind          TEXT NOT NULL,
     evidence_json TEXT NOT NULL DEFAULT '{}'
 );
 CREATE INDEX entities_name ON entities (name);
@@ -105,7 +105,7 @@ CREATE TABLE entity_mentions (
     start_byte   INTEGER NOT NULL,
     end_byte     INTEGER NOT NULL,
     surface      TEXT    NOT NULL,
-    kind         TEXT    NOT NULL CHECK (kind IN ('person', 'organization', 'place')),
+    kind         TEXT    NOT NULL,
     name         TEXT    NOT NULL,
     role_office  TEXT,
     role_country TEXT,
@@ -120,7 +120,7 @@ CREATE INDEX entity_mentions_entity ON entity_mentions (entity_id);
 -- re-ingest and re-normalization.
 CREATE TABLE corrections (
     id         INTEGER PRIMARY KEY,
-    kind       TEXT NOT NULL CHECK (kind IN ('merge', 'cannot_link', 'rename')),
+    kind       TEXT NOT NULL,
     a          TEXT NOT NULL,
     b          TEXT NOT NULL,
     who        TEXT NOT NULL,
@@ -131,7 +131,7 @@ CREATE TABLE corrections (
 CREATE TABLE claims (
     id                INTEGER PRIMARY KEY,
     document_id       INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
-    kind              TEXT    NOT NULL CHECK (kind IN ('count', 'event', 'article')),
+    kind              TEXT    NOT NULL,
     subject_json      TEXT    NOT NULL,
     subject_key       TEXT    NOT NULL,
     attribute         TEXT    NOT NULL,
@@ -181,6 +181,10 @@ CREATE TABLE finding_claims (
     PRIMARY KEY (finding_id, position)
 );
 CREATE INDEX finding_claims_claim ON finding_claims (claim_id);
+
+-- Kinds that may grow with later versions (entity, claim, finding and correction kinds) carry
+-- no CHECK constraint: SQLite cannot change a constraint without rebuilding the table, and the
+-- Rust side refuses values it does not know when it reads them back.
 
 -- Analyst views ------------------------------------------------------------------------------
 
