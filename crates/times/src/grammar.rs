@@ -493,6 +493,7 @@ impl<'a> Grammar<'_, 'a> {
             self.relative_part(i),
             self.calendar_date(i),
             self.numeric_date(i),
+            self.compact_date(i),
             self.weekday_phrase(i),
             self.day_word(i),
             self.ago(i),
@@ -865,6 +866,237 @@ impl<'a> Grammar<'_, 'a> {
             year: Some(y),
             month: m as u8,
             day: Some(d as u8),
+        });
+        Some(f)
+    }
+
+    /// Dates written without spaces: a month name glued to its day ("Dec31", "Oct2"), parts
+    /// joined by one separator with the month as a word ("05-Aug-2016", "Sep-23-2020",
+    /// "2019/aug/01", "23/Sep/2020"), dotted dates ("13.5.2015", "2015.5.13"), year and month
+    /// ("2016/11", "11-2016", "2015.3", "3/2015"), two-digit years ("21/04/16", "9-18-15") and
+    /// eight-digit stamps ("20161016").
+    fn compact_date(&self, i: usize) -> Option<Found> {
+        let t = self.tok(i)?;
+        // A code or a phone number continues with more glued numbers or letters.
+        let code_left = i > 0
+            && self.glued(i)
+            && matches!(self.lw(i - 1), "-" | "/" | "." | "$" | "#" | "+")
+            && i > 1
+            && self.glued(i - 1)
+            && self.tok(i - 2).is_some_and(|p| p.kind == TokKind::Num);
+        if code_left {
+            return None;
+        }
+        if t.kind == TokKind::Word {
+            // "dec31", "october2", "mar3"
+            let letters: String = t
+                .lower
+                .chars()
+                .take_while(char::is_ascii_alphabetic)
+                .collect();
+            let digits = &t.lower[letters.len()..];
+            if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit())
+            {
+                return None;
+            }
+            let m = lexicon::month(&letters)?;
+            let d: u8 = digits.parse().ok()?;
+            if !(1..=31).contains(&d) {
+                return None;
+            }
+            let mut e = i + 1;
+            let mut year = None;
+            let k = self.skip_comma(e);
+            if let Some((y, ye)) = self.year4(k) {
+                year = Some(y);
+                e = ye;
+            }
+            let parts = CalParts {
+                year,
+                month: m,
+                day: Some(d),
+            };
+            return Some(self.resolve_cal(i, e, parts));
+        }
+        if t.kind != TokKind::Num {
+            return None;
+        }
+        // Dotted and eight-digit forms are single number tokens.
+        if t.text.contains('.') {
+            let parts: Vec<&str> = t.text.split('.').collect();
+            let nums: Vec<u32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
+            if nums.len() != parts.len() {
+                return None;
+            }
+            let (y, m, d) = match (parts.as_slice(), nums.as_slice()) {
+                ([a, _, _], [y, m, d]) if a.len() == 4 => (*y as i32, *m, Some(*d)),
+                ([_, _, c], [d, m, y]) if c.len() == 4 => (*y as i32, *m, Some(*d)),
+                // "2015.3": a year and a month only when the month has one digit or is 10–12
+                // written in two ("2015.10"); "2.5" stays a number.
+                ([a, b], [y, m]) if a.len() == 4 && (1..=2).contains(&b.len()) => {
+                    // Index levels and prices look the same ("rose to 2082.1"): only after
+                    // a preposition of time or at the start.
+                    let cue = i == 0
+                        || self.any(
+                            i - 1,
+                            &[
+                                "in", "during", "since", "until", "till", "out", "before", "after",
+                            ],
+                        );
+                    if !cue || !(1900..=2100).contains(y) || (b.len() == 2 && *m < 10) {
+                        return None;
+                    }
+                    (*y as i32, *m, None)
+                }
+                _ => return None,
+            };
+            return self.ymd_found(i, i + 1, y, m, d);
+        }
+        if t.text.len() == 8 && t.text.bytes().all(|b| b.is_ascii_digit()) {
+            let y: i32 = t.text[..4].parse().ok()?;
+            let m: u32 = t.text[4..6].parse().ok()?;
+            let d: u32 = t.text[6..].parse().ok()?;
+            if !(1900..=2100).contains(&y) {
+                return None;
+            }
+            return self.ymd_found(i, i + 1, y, m, Some(d));
+        }
+        // Parts joined by one separator, glued or spaced the same on both sides.
+        let sep = self.lw(i + 1);
+        if !matches!(sep, "-" | "/") {
+            return None;
+        }
+        let tight = self.glued(i + 1) && self.glued(i + 2);
+        if !tight {
+            return None;
+        }
+        let mut parts: Vec<(usize, &Tok<'a>)> = vec![(i, t)];
+        let mut k = i;
+        while parts.len() < 3 && self.is(k + 1, sep) && self.glued(k + 1) && self.glued(k + 2) {
+            let p = self.tok(k + 2)?;
+            if p.kind == TokKind::Punct {
+                break;
+            }
+            parts.push((k + 2, p));
+            k += 2;
+        }
+        let end = k + 1;
+        // More joined parts: a code.
+        if matches!(self.lw(end), "-" | "/" | ".")
+            && self.glued(end)
+            && self
+                .tok(end + 1)
+                .is_some_and(|t| t.kind != TokKind::Punct && self.glued(end + 1))
+        {
+            return None;
+        }
+        let as_num = |t: &Tok<'_>| -> Option<u32> {
+            (t.kind == TokKind::Num && t.text.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| t.text.parse().ok())
+                .flatten()
+        };
+        let word_month = parts
+            .iter()
+            .position(|(_, t)| t.kind == TokKind::Word && lexicon::month(&t.lower).is_some());
+        if let Some(mi) = word_month {
+            let m = u32::from(lexicon::month(&parts[mi].1.lower)?);
+            let others: Vec<&Tok<'_>> = parts
+                .iter()
+                .enumerate()
+                .filter(|(n, _)| *n != mi)
+                .map(|(_, (_, t))| *t)
+                .collect();
+            let (y, d) = match others.as_slice() {
+                [a, b] => {
+                    let (na, nb) = (as_num(a)?, as_num(b)?);
+                    if a.text.len() == 4 {
+                        (na as i32, nb)
+                    } else if b.text.len() == 4 {
+                        (nb as i32, na)
+                    } else {
+                        return None;
+                    }
+                }
+                // "Aug-2016" is a month; "Oct-2", "Jan-1" a day without a year.
+                [a] => {
+                    let na = as_num(a)?;
+                    if a.text.len() == 4 {
+                        return self.ymd_found(i, end, na as i32, m, None);
+                    }
+                    if mi != 0 || na == 0 || na > 31 {
+                        return None;
+                    }
+                    let parts = CalParts {
+                        year: None,
+                        month: m as u8,
+                        day: Some(na as u8),
+                    };
+                    return Some(self.resolve_cal(i, end, parts));
+                }
+                _ => return None,
+            };
+            return self.ymd_found(i, end, y, m, Some(d));
+        }
+        let nums: Vec<u32> = parts
+            .iter()
+            .map(|(_, t)| as_num(t))
+            .collect::<Option<_>>()?;
+        let lens: Vec<usize> = parts.iter().map(|(_, t)| t.text.len()).collect();
+        match (nums.as_slice(), lens.as_slice()) {
+            // "2016/11", "2015-3" (but "2024-11" is read by `numeric_date`).
+            ([y, m], [4, 1 | 2]) if (1..=12).contains(m) => {
+                self.ymd_found(i, end, *y as i32, *m, None)
+            }
+            // "11-2016", "3/2015"
+            ([m, y], [1 | 2, 4]) if (1..=12).contains(m) => {
+                self.ymd_found(i, end, *y as i32, *m, None)
+            }
+            // "21/04/16", "9-18-15", "05/05/89": month first unless the first part cannot be one.
+            ([a, b, c], [1 | 2, 1 | 2, 2]) => {
+                let y = self.two_digit_year(*c);
+                let (m, d) = if *a > 12 { (*b, *a) } else { (*a, *b) };
+                self.ymd_found(i, end, y, m, Some(d))
+            }
+            _ => None,
+        }
+    }
+
+    /// A year written with two digits: within twenty years ahead of the reference it is in
+    /// the reference's century, otherwise in the century before ("27" → 2027, "40" → 1940).
+    fn two_digit_year(&self, yy: u32) -> i32 {
+        let ry = self.reference.map_or(2000, |r| i32::from(r.year()));
+        let century = ry / 100 * 100;
+        let y = century + yy as i32;
+        if y > ry + 20 {
+            y - 100
+        } else {
+            y
+        }
+    }
+
+    /// A date from year, month and optional day, refusing impossible ones.
+    fn ymd_found(&self, s: usize, e: usize, y: i32, m: u32, d: Option<u32>) -> Option<Found> {
+        if !(1000..=2999).contains(&y) || !(1..=12).contains(&m) {
+            return None;
+        }
+        let month = m as u8;
+        let mut f = match d {
+            Some(d) => {
+                let dt = ymd(y, month, u8::try_from(d).ok()?)?;
+                self.date(s, e, cal::day_value(dt), Some((dt, dt)), Granularity::Day)
+            }
+            None => self.date(
+                s,
+                e,
+                cal::month_value(y, month),
+                cal::month_range(y, month),
+                Granularity::Month,
+            ),
+        };
+        f.cal = Some(CalParts {
+            year: Some(y),
+            month,
+            day: d.map(|d| d as u8),
         });
         Some(f)
     }
@@ -2087,6 +2319,7 @@ impl<'a> Grammar<'_, 'a> {
     fn duration(&self, i: usize) -> Option<Found> {
         let mut j = self.skip_the(i);
         let mut framed = false;
+        let frame_at = j;
         if self.any(
             j,
             &[
@@ -2094,6 +2327,7 @@ impl<'a> Grammar<'_, 'a> {
                 "last",
                 "next",
                 "coming",
+                "upcoming",
                 "first",
                 "previous",
                 "following",
@@ -2104,6 +2338,23 @@ impl<'a> Grammar<'_, 'a> {
         ) {
             j += 1;
             framed = true;
+        }
+        // "the 3 next weeks", "the 5 past years": the amount before the framing word.
+        if !framed {
+            if let Some((Amount::Known(n), k)) = self.amount(j) {
+                if self.any(
+                    k,
+                    &["next", "past", "previous", "upcoming", "coming", "last"],
+                ) && k == j + 1
+                {
+                    if let Some((unit, true)) = lexicon::unit(self.lw(k + 1)) {
+                        let value = known_duration(unit, n)?;
+                        let mut f = self.found_duration(i, k + 2, value);
+                        f.interval = self.anchored_span(self.lw(k), i, Amount::Known(n), unit);
+                        return Some(f);
+                    }
+                }
+            }
         }
         let j = self.modifier(j).unwrap_or(j);
         // A bare plural ("years", "decades") is a vague duration after "for", "over", "within"
@@ -2125,7 +2376,11 @@ impl<'a> Grammar<'_, 'a> {
                 return None;
             }
             let value = vague_duration(unit);
-            return Some(self.found_duration(i, j + 1, value));
+            let mut f = self.found_duration(i, j + 1, value);
+            if framed && self.modifier(frame_at + 1).is_none() {
+                f.interval = self.anchored_span(self.lw(frame_at), i, Amount::Vague, unit);
+            }
+            return Some(f);
         }
         // "the 1988 quarter" is a date, not 1,988 quarters.
         if self
@@ -2193,7 +2448,85 @@ impl<'a> Grammar<'_, 'a> {
         } else {
             i
         };
-        Some(self.found_duration(start, e, value))
+        let mut f = self.found_duration(start, e, value);
+        if !hyphenated && j == frame_at + usize::from(framed) {
+            let frame = if framed { self.lw(frame_at) } else { "" };
+            f.interval = self.anchored_span(frame, i, amount, unit);
+            // "2 days hence", "4 weeks in the future"
+            if f.interval.is_none() && !framed {
+                if let Some(after) = self
+                    .seq(e, &["hence"])
+                    .or_else(|| self.seq(e, &["in", "the", "future"]))
+                {
+                    f.interval = self.anchored_span("next", i, amount, unit);
+                    f.end = after;
+                }
+            }
+        }
+        Some(f)
+    }
+
+    /// The days an anchored duration covers (TimeML's beginPoint/endPoint): "the next three
+    /// days" are the three days after the reference, "the past two weeks" the fourteen days
+    /// before it, "within nine months" starts on the reference day. Quarters and decades count
+    /// whole calendar periods ("the last two quarters" are the two before the current one).
+    /// `frame` is the framing word ("next", "past"…), or "" when only "within" before `s` frames.
+    fn anchored_span(
+        &self,
+        frame: &str,
+        s: usize,
+        amount: Amount,
+        unit: Unit,
+    ) -> Option<(Date, Date)> {
+        let r = self.reference?;
+        let n = match amount {
+            Amount::Known(n) if n.fract() == 0.0 && n >= 1.0 => n as i64,
+            // "the past few days": a few is three.
+            Amount::Vague if self.any(s + 1, &["few"]) || self.any(s + 2, &["few"]) => 3,
+            _ => return None,
+        };
+        let within = s > 0 && self.is(s - 1, "within");
+        let dir = match frame {
+            _ if within => 0,
+            "next" | "coming" | "upcoming" | "following" => 1,
+            "past" | "last" | "previous" => -1,
+            _ => return None,
+        };
+        let shift = |d: Date, k: i64| -> Option<Date> {
+            match unit {
+                Unit::Day => cal::add_days(d, k),
+                Unit::Week => cal::add_days(d, 7 * k),
+                Unit::Month => cal::add_months(d, k),
+                Unit::Year => cal::add_months(d, 12 * k),
+                _ => None,
+            }
+        };
+        match unit {
+            Unit::Quarter => {
+                let (y, q) = (i32::from(r.year()), cal::quarter_of(r));
+                let (qs, _) = cal::quarter_range(y, q)?;
+                let (a, b) = match dir {
+                    1 => (cal::add_months(qs, 3)?, cal::add_months(qs, 3 * (n + 1))?),
+                    -1 => (cal::add_months(qs, -3 * n)?, qs),
+                    _ => (r, cal::add_months(r, 3 * n)?),
+                };
+                Some((a, cal::add_days(b, -1)?))
+            }
+            Unit::Decade => {
+                let d0 = i32::from(r.year()) / 10 * 10;
+                let (a, b) = match dir {
+                    1 => (d0 + 10, d0 + 10 * (n as i32 + 1) - 1),
+                    -1 => (d0 - 10 * n as i32, d0 - 1),
+                    _ => return None,
+                };
+                Some((ymd(a, 1, 1)?, ymd(b, 12, 31)?))
+            }
+            _ => match dir {
+                1 => Some((cal::add_days(r, 1)?, shift(r, n)?)),
+                -1 => Some((shift(r, -n)?, cal::add_days(r, -1)?)),
+                _ => Some((r, cal::add_days(shift(r, n)?, -1)?)),
+            },
+        }
     }
 
     fn found_duration(&self, s: usize, e: usize, value: String) -> Found {

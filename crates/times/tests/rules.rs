@@ -594,18 +594,6 @@ fn durations_and_sets() {
         ("for a decade", "a decade", "P10Y", TimeType::Duration),
         ("a decade", "", "", TimeType::Duration),
         (
-            "the past three years",
-            "the past three years",
-            "P3Y",
-            TimeType::Duration,
-        ),
-        (
-            "the next few months",
-            "the next few months",
-            "PXM",
-            TimeType::Duration,
-        ),
-        (
             "almost seven years",
             "almost seven years",
             "P7Y",
@@ -633,6 +621,66 @@ fn durations_and_sets() {
             "{text}"
         );
         assert_eq!(got[0].interval, None, "{text}");
+    }
+}
+
+/// Durations anchored to the reference keep their TIMEX3 type and value and also get the days
+/// they cover (TimeML's beginPoint/endPoint).
+#[test]
+fn anchored_durations() {
+    let rows: &[(&str, Want<'_>)] = &[
+        (
+            "over the past three years",
+            ("the past three years", "P3Y", "2021-11-20", "2024-11-19"),
+        ),
+        (
+            "in the next three days",
+            ("the next three days", "P3D", "2024-11-21", "2024-11-23"),
+        ),
+        (
+            "the next 3 months",
+            ("the next 3 months", "P3M", "2024-11-21", "2025-02-20"),
+        ),
+        (
+            "the past few days",
+            ("the past few days", "PXD", "2024-11-17", "2024-11-19"),
+        ),
+        (
+            "the next few months",
+            ("the next few months", "PXM", "2024-11-21", "2025-02-20"),
+        ),
+        (
+            "the next several months",
+            ("the next several months", "PXM", "-", "-"),
+        ),
+        (
+            "within 9 months",
+            ("9 months", "P9M", "2024-11-20", "2025-08-19"),
+        ),
+        (
+            "within the next two weeks",
+            ("the next two weeks", "P2W", "2024-11-20", "2024-12-03"),
+        ),
+        (
+            "the last two quarters",
+            ("the last two quarters", "P2Q", "2024-04-01", "2024-09-30"),
+        ),
+        (
+            "the next two decades",
+            ("the next two decades", "P20Y", "2030-01-01", "2049-12-31"),
+        ),
+        (
+            "the 3 next weeks",
+            ("the 3 next weeks", "P3W", "2024-11-21", "2024-12-11"),
+        ),
+        (
+            "2 days hence",
+            ("2 days hence", "P2D", "2024-11-21", "2024-11-22"),
+        ),
+        ("for three months", ("three months", "P3M", "-", "-")),
+    ];
+    for (text, want) in rows {
+        check(text, REF, &[*want]);
     }
 }
 
