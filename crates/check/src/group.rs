@@ -1,6 +1,6 @@
 //! Grouping claims by comparable key and turning disagreements into findings.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use claims_model::{
     Claim, ClaimKind, ClaimValue, Date, EventType, Finding, FindingClaim, FindingKind, Inference,
@@ -222,7 +222,7 @@ fn make_finding(
 
 /// Compares every comparable group of claims and returns the findings, most severe first.
 pub fn check(claims: &[CheckClaim], opts: &CheckOptions) -> Vec<Finding> {
-    let mut groups: BTreeMap<String, Vec<&CheckClaim>> = BTreeMap::new();
+    let mut groups: HashMap<String, Vec<&CheckClaim>> = HashMap::new();
     for c in claims {
         if !c.claim.modality.is_factual() {
             continue;
@@ -234,11 +234,14 @@ pub fn check(claims: &[CheckClaim], opts: &CheckOptions) -> Vec<Finding> {
     let mut findings = Vec::new();
     for members in groups.values() {
         // Value classes: identical statements are compared once.
-        let mut classes: BTreeMap<String, Vec<&CheckClaim>> = BTreeMap::new();
+        let mut classes: HashMap<String, Vec<&CheckClaim>> = HashMap::new();
         for c in members {
             classes.entry(class_key(&c.claim)).or_default().push(c);
         }
-        let classes: Vec<Vec<&CheckClaim>> = classes.into_values().collect();
+        // Sorted so that a finding's claims come out in the same order on every run.
+        let mut classes: Vec<(String, Vec<&CheckClaim>)> = classes.into_iter().collect();
+        classes.sort_by(|a, b| a.0.cmp(&b.0));
+        let classes: Vec<Vec<&CheckClaim>> = classes.into_iter().map(|(_, v)| v).collect();
         for i in 0..classes.len() {
             for j in i + 1..classes.len() {
                 if let Some(f) = compare_classes(&classes[i], &classes[j], opts) {
@@ -430,7 +433,7 @@ fn value_list(members: &[&CheckClaim]) -> String {
 
 /// Inside one sentence: an addition larger than the total it is said to bring about.
 fn arithmetic(claims: &[CheckClaim], opts: &CheckOptions) -> Vec<Finding> {
-    let mut by_sentence: BTreeMap<(i64, usize), Vec<&CheckClaim>> = BTreeMap::new();
+    let mut by_sentence: HashMap<(i64, usize), Vec<&CheckClaim>> = HashMap::new();
     for c in claims {
         if c.claim.kind == ClaimKind::Count && c.claim.modality.is_factual() {
             by_sentence

@@ -9,6 +9,8 @@ mod compare;
 pub mod estimates;
 mod group;
 pub mod report;
+#[doc(hidden)]
+pub mod synthetic;
 
 pub use compare::{numeric_tolerance, Tolerance};
 pub use group::{check, CheckClaim, CheckOptions};
