@@ -490,6 +490,7 @@ impl<'a> Grammar<'_, 'a> {
             self.year_ago(i),
             self.range(i),
             self.part_of(i),
+            self.ordinal_of(i),
             self.relative_part(i),
             self.calendar_date(i),
             self.numeric_date(i),
@@ -1505,6 +1506,169 @@ impl<'a> Grammar<'_, 'a> {
         // "mid" needs a hyphen or a space before its base; "early" alone is not a time.
         let base = self.part_base(k)?;
         self.apply_part(i, part, base)
+    }
+
+    /// An ordinal piece of a month or a year: "the first week of 2015", "the last week of
+    /// July", "the third Wednesday of next month", "the 20th of next month", "the 15th day of
+    /// next month", "the third month of 2021", "the first two weeks of 2021", "the last four
+    /// months of 2021", "the first ten days of last year". Weeks are ISO weeks (Monday to
+    /// Sunday); the first week of a month or year is the one holding its first Thursday, the
+    /// last one the one holding its last Thursday.
+    fn ordinal_of(&self, i: usize) -> Option<Found> {
+        let j = self.skip_the(i);
+        let (n, k) = if self.is(j, "last") {
+            (0, j + 1)
+        } else {
+            let (n, k) = self.ordinal_word(j).or_else(|| {
+                let t = self.tok(j)?;
+                let digits: String = t.lower.chars().take_while(char::is_ascii_digit).collect();
+                let rest = &t.lower[digits.len()..];
+                (t.kind == TokKind::Num && matches!(rest, "st" | "nd" | "rd" | "th"))
+                    .then(|| digits.parse().ok().map(|n| (n, j + 1)))
+                    .flatten()
+            })?;
+            (n as i64, k)
+        };
+        // What is counted: a week, a month, a day, a weekday, or N of those.
+        enum Piece {
+            Week,
+            Month,
+            Day,
+            Weekday(u8),
+            Run(i64, Unit),
+        }
+        let (piece, k2) = if let Some((Amount::Known(c), ck)) = self.amount(k) {
+            match lexicon::unit(self.lw(ck)) {
+                Some((u @ (Unit::Day | Unit::Week | Unit::Month), true)) if c >= 1.0 => {
+                    (Piece::Run(c as i64, u), ck + 1)
+                }
+                _ if self.is(k, "week") => (Piece::Week, k + 1),
+                _ => return None,
+            }
+        } else if let Some(w) = lexicon::weekday(self.lw(k)) {
+            (Piece::Weekday(w), k + 1)
+        } else {
+            match self.lw(k) {
+                "week" => (Piece::Week, k + 1),
+                "month" => (Piece::Month, k + 1),
+                "day" => (Piece::Day, k + 1),
+                "of" | "in" => (Piece::Day, k),
+                _ => return None,
+            }
+        };
+        if !self.any(k2, &["of", "in"]) {
+            return None;
+        }
+        let base = self.period_base(k2 + 1)?;
+        let (a, b) = base.interval?;
+        let gran = base.gran?;
+        let e = base.end;
+        let thursday_monday = |d: Date, forward: bool| -> Option<Date> {
+            // The Monday of the ISO week holding the first (or last) Thursday from `d`.
+            let wd = i64::from(cal::weekday_number(d));
+            let thu = if forward {
+                cal::add_days(d, (4 - wd).rem_euclid(7))?
+            } else {
+                cal::add_days(d, -(wd - 4).rem_euclid(7))?
+            };
+            cal::add_days(thu, -3)
+        };
+        let day = |d: Date| self.date(i, e, cal::day_value(d), Some((d, d)), Granularity::Day);
+        match piece {
+            Piece::Week => {
+                let mon = if n == 0 {
+                    thursday_monday(b, false)?
+                } else {
+                    cal::add_days(thursday_monday(a, true)?, 7 * (n - 1))?
+                };
+                let sun = cal::add_days(mon, 6)?;
+                if gran == Granularity::Month && mon > b {
+                    return None;
+                }
+                Some(self.date(i, e, cal::week_value(mon), Some((mon, sun)), Granularity::Week))
+            }
+            Piece::Weekday(w) => {
+                if gran != Granularity::Month {
+                    return None;
+                }
+                let d = if n == 0 {
+                    let back = (i64::from(cal::weekday_number(b)) - i64::from(w)).rem_euclid(7);
+                    cal::add_days(b, -back)?
+                } else {
+                    let fwd = (i64::from(w) - i64::from(cal::weekday_number(a))).rem_euclid(7);
+                    cal::add_days(a, fwd + 7 * (n - 1))?
+                };
+                (d <= b).then(|| day(d))
+            }
+            Piece::Day => {
+                let d = if n == 0 { b } else { cal::add_days(a, n - 1)? };
+                (d <= b && (gran == Granularity::Month || self.is(k, "day"))).then(|| day(d))
+            }
+            Piece::Month => {
+                if gran != Granularity::Year || n > 12 {
+                    return None;
+                }
+                let (y, m) = (i32::from(a.year()), if n == 0 { 12 } else { n as u8 });
+                Some(self.date(
+                    i,
+                    e,
+                    cal::month_value(y, m),
+                    cal::month_range(y, m),
+                    Granularity::Month,
+                ))
+            }
+            Piece::Run(c, unit) => {
+                if n != 1 && n != 0 {
+                    return None;
+                }
+                let first = n == 1;
+                let range = match (unit, first) {
+                    (Unit::Day, true) => (a, cal::add_days(a, c - 1)?),
+                    (Unit::Day, false) => (cal::add_days(b, 1 - c)?, b),
+                    (Unit::Month, true) => (a, cal::add_days(cal::add_months(a, c)?, -1)?),
+                    (Unit::Month, false) => (cal::add_months(cal::add_days(b, 1)?, -c)?, b),
+                    (Unit::Week, true) => {
+                        let mon = thursday_monday(a, true)?;
+                        (mon, cal::add_days(mon, 7 * c - 1)?)
+                    }
+                    (Unit::Week, false) => {
+                        let mon = thursday_monday(b, false)?;
+                        (cal::add_days(mon, 7 - 7 * c)?, cal::add_days(mon, 6)?)
+                    }
+                    _ => return None,
+                };
+                if range.0 < cal::add_days(a, -6)? || range.1 > cal::add_days(b, 6)? {
+                    return None;
+                }
+                // TimeML tags "the first nine months" as a duration and "of 1997" apart; the
+                // duration carries the days it covers.
+                let mut f = self.found_duration(i, k2, known_duration(unit, c as f64)?);
+                f.interval = Some(range);
+                Some(f)
+            }
+        }
+    }
+
+    /// A month or a year a piece is taken of: what `part_base` reads, a lower-case month name
+    /// ("the last week of july") or a year in words ("of two thousand and twenty").
+    fn period_base(&self, k: usize) -> Option<Found> {
+        if let Some(f) = self
+            .part_base(k)
+            .filter(|f| matches!(f.gran, Some(Granularity::Month | Granularity::Year)))
+        {
+            return Some(f);
+        }
+        if let Some((y, e)) = self.year_words(k).filter(|(y, _)| *y >= 1000) {
+            return Some(self.date(k, e, cal::year_value(y), cal::year_range(y), Granularity::Year));
+        }
+        let m = lexicon::month(self.lw(k))?;
+        let e = if self.is(k + 1, ".") { k + 2 } else { k + 1 };
+        let parts = CalParts {
+            year: None,
+            month: m,
+            day: None,
+        };
+        Some(self.resolve_cal(k, e, parts))
     }
 
     /// "earlier this year", "later this month", "earlier in the week", "early this week",
