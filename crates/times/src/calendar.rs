@@ -102,6 +102,48 @@ pub(crate) fn year_value(y: i32) -> String {
     format!("{y:04}")
 }
 
+/// Easter Sunday of year `y` (Gregorian computus, the anonymous algorithm).
+pub(crate) fn easter(y: i32) -> Option<Date> {
+    let a = y % 19;
+    let b = y / 100;
+    let c = y % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    ymd(y, u8::try_from(month).ok()?, u8::try_from(day).ok()?)
+}
+
+/// The `n`th (1-based; 0 = the last) ISO weekday `w` (Monday = 1) of month `m` of year `y`.
+pub(crate) fn nth_weekday(y: i32, m: u8, w: u8, n: u8) -> Option<Date> {
+    let (first, last) = month_range(y, m)?;
+    if n == 0 {
+        let back = (i64::from(weekday_number(last)) - i64::from(w)).rem_euclid(7);
+        return add_days(last, -back);
+    }
+    let fwd = (i64::from(w) - i64::from(weekday_number(first))).rem_euclid(7);
+    let d = add_days(first, fwd + 7 * (i64::from(n) - 1))?;
+    (d <= last).then_some(d)
+}
+
+/// The date of a holiday in year `y`.
+pub(crate) fn holiday(rule: crate::lexicon::HolidayRule, y: i32) -> Option<Date> {
+    use crate::lexicon::HolidayRule as H;
+    match rule {
+        H::Fixed(m, d) => ymd(y, m, d),
+        H::NthWeekday(m, w, n) => nth_weekday(y, m, w, n),
+        H::Easter(k) => add_days(easter(y)?, i64::from(k)),
+        H::Thanksgiving(k) => add_days(nth_weekday(y, 11, 4, 4)?, i64::from(k)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,5 +171,11 @@ mod tests {
         assert_eq!(week_value(date(2024, 11, 29)), "2024-W48");
         assert_eq!(ymd(2023, 2, 29), None);
         assert_eq!(add_months(date(2024, 3, 31), -1), Some(date(2024, 2, 29)));
+        assert_eq!(easter(2018), Some(date(2018, 4, 1)));
+        assert_eq!(easter(2019), Some(date(2019, 4, 21)));
+        assert_eq!(easter(2024), Some(date(2024, 3, 31)));
+        assert_eq!(nth_weekday(2024, 11, 4, 4), Some(date(2024, 11, 28)));
+        assert_eq!(nth_weekday(2024, 5, 1, 0), Some(date(2024, 5, 27)));
+        assert_eq!(nth_weekday(2024, 2, 3, 5), None);
     }
 }

@@ -13,7 +13,7 @@ use jiff::civil::Date;
 
 use crate::calendar::{self as cal, ymd};
 use crate::lexicon::{self, Unit};
-use crate::tense::{tense_around, Tense};
+use crate::tense::{self, tense_around, Tense};
 use crate::token::{Tok, TokKind};
 
 /// A matched time expression, in token positions.
@@ -493,6 +493,7 @@ impl<'a> Grammar<'_, 'a> {
             self.ordinal_of(i),
             self.relative_part(i),
             self.calendar_date(i),
+            self.holiday(i),
             self.numeric_date(i),
             self.compact_date(i),
             self.weekday_phrase(i),
@@ -518,6 +519,94 @@ impl<'a> Grammar<'_, 'a> {
             }
         }
         best
+    }
+
+    /// A holiday by name, with an optional year or "of this year" after it and "last", "next",
+    /// "this" before it: "Christmas", "easter 2018", "black friday 2010", "the last easter",
+    /// "Independence Day of this year". Without a year the clause's tense picks it, as for a
+    /// date without a year.
+    fn holiday(&self, i: usize) -> Option<Found> {
+        let j = self.skip_the(i);
+        let (rel, k) = match self.lw(j) {
+            "last" | "previous" | "past" => (Some(-1), j + 1),
+            "next" | "following" | "coming" => (Some(1), j + 1),
+            "this" => (Some(0), j + 1),
+            _ => (None, j),
+        };
+        let skippable = |w: &str| matches!(w, "'s" | "'" | "." | "’");
+        let (rule, mut e) = lexicon::HOLIDAYS.iter().find_map(|(words, rule)| {
+            let mut p = k;
+            for w in *words {
+                while p > k && skippable(self.lw(p)) {
+                    p += 1;
+                }
+                if self.lw(p) != *w {
+                    return None;
+                }
+                p += 1;
+            }
+            Some((*rule, p))
+        })?;
+        while skippable(self.lw(e)) && self.glued(e) {
+            e += 1;
+        }
+        // "Ukraine's Independence Day", "International Labour Day" are other countries' days.
+        if j == k
+            && i > 0
+            && (self.is(i - 1, "'s")
+                || (self.tok(i - 1).is_some_and(Tok::is_capitalized)
+                    && !tense::is_sentence_start(self.toks, i - 1)))
+            && matches!(
+                rule,
+                lexicon::HolidayRule::Fixed(7, 4) | lexicon::HolidayRule::NthWeekday(9, 1, 1)
+            )
+        {
+            return None;
+        }
+        let at = |y: i32| cal::holiday(rule, y);
+        let mut year = None;
+        if let Some((y, ye)) = self.year4(self.skip_comma(e)) {
+            year = Some(y);
+            e = ye;
+        } else if let Some(ye) = self.seq(e, &["of", "this", "year"]) {
+            year = self.reference.map(|r| i32::from(r.year()));
+            e = ye;
+        }
+        let date = match (year, rel) {
+            (Some(y), _) => at(y),
+            (None, Some(dir)) => {
+                let r = self.reference?;
+                let ry = i32::from(r.year());
+                match dir {
+                    0 => at(ry),
+                    1 => (ry..=ry + 1).filter_map(at).find(|d| *d > r),
+                    _ => (ry - 1..=ry).rev().filter_map(at).find(|d| *d < r),
+                }
+            }
+            (None, None) => match self.pick_year(i, e, |y| at(y).map(|d| (d, d))) {
+                Some(y) => at(y),
+                None => {
+                    // No reference: the month and day when they are fixed.
+                    return match rule {
+                        lexicon::HolidayRule::Fixed(m, d) => Some(self.date(
+                            i,
+                            e,
+                            format!("XXXX-{m:02}-{d:02}"),
+                            None,
+                            Granularity::Day,
+                        )),
+                        _ => None,
+                    };
+                }
+            },
+        }?;
+        Some(self.date(
+            i,
+            e,
+            cal::day_value(date),
+            Some((date, date)),
+            Granularity::Day,
+        ))
     }
 
     /// "Friday, Nov. 29, 2024", "November 29th", "29 November 2024", "the 29th of November",
@@ -1585,7 +1674,13 @@ impl<'a> Grammar<'_, 'a> {
                 if gran == Granularity::Month && mon > b {
                     return None;
                 }
-                Some(self.date(i, e, cal::week_value(mon), Some((mon, sun)), Granularity::Week))
+                Some(self.date(
+                    i,
+                    e,
+                    cal::week_value(mon),
+                    Some((mon, sun)),
+                    Granularity::Week,
+                ))
             }
             Piece::Weekday(w) => {
                 if gran != Granularity::Month {
@@ -1659,7 +1754,13 @@ impl<'a> Grammar<'_, 'a> {
             return Some(f);
         }
         if let Some((y, e)) = self.year_words(k).filter(|(y, _)| *y >= 1000) {
-            return Some(self.date(k, e, cal::year_value(y), cal::year_range(y), Granularity::Year));
+            return Some(self.date(
+                k,
+                e,
+                cal::year_value(y),
+                cal::year_range(y),
+                Granularity::Year,
+            ));
         }
         let m = lexicon::month(self.lw(k))?;
         let e = if self.is(k + 1, ".") { k + 2 } else { k + 1 };
@@ -2158,6 +2259,31 @@ impl<'a> Grammar<'_, 'a> {
             {
                 e -= 1;
                 (1, 0)
+            }
+            // "three days after January 12th", "two weeks before Christmas", "16 days from
+            // 01/02/2018": an offset from a named day.
+            ("from" | "after" | "before", _) => {
+                let day = self.at(e + 1).filter(|f| {
+                    f.gran == Some(Granularity::Day)
+                        && f.interval.is_some_and(|(a, b)| a == b)
+                        && f.kind == TimeType::Date
+                })?;
+                let (d0, _) = day.interval?;
+                let n = n as i64 * if self.is(e, "before") { -1 } else { 1 };
+                let d = match unit {
+                    Unit::Day => cal::add_days(d0, n)?,
+                    Unit::Week => cal::add_days(d0, 7 * n)?,
+                    Unit::Month => cal::add_months(d0, n)?,
+                    Unit::Year => cal::add_months(d0, 12 * n)?,
+                    _ => return None,
+                };
+                return Some(self.date(
+                    i,
+                    day.end,
+                    cal::day_value(d),
+                    Some((d, d)),
+                    Granularity::Day,
+                ));
             }
             _ => return None,
         };

@@ -177,6 +177,71 @@ pub(crate) fn season(word: &str) -> Option<(&'static str, u8)> {
     })
 }
 
+/// How a holiday's date is found in a given year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum HolidayRule {
+    /// The same month and day every year.
+    Fixed(u8, u8),
+    /// The `n`th (0 = last) ISO weekday of a month: (month, weekday, n).
+    NthWeekday(u8, u8, u8),
+    /// Days after Easter Sunday (negative before it).
+    Easter(i8),
+    /// Days after the fourth Thursday of November (US Thanksgiving).
+    Thanksgiving(i8),
+}
+
+/// Holidays whose date follows from the year, by their lower-case words (possessive "'s",
+/// apostrophes and periods are skipped when matching). US federal holidays where the name is
+/// American; Easter by the Gregorian computus.
+pub(crate) const HOLIDAYS: &[(&[&str], HolidayRule)] = &[
+    (&["christmas", "eve"], HolidayRule::Fixed(12, 24)),
+    (&["christmas", "day"], HolidayRule::Fixed(12, 25)),
+    (&["christmas"], HolidayRule::Fixed(12, 25)),
+    (&["xmas"], HolidayRule::Fixed(12, 25)),
+    (&["boxing", "day"], HolidayRule::Fixed(12, 26)),
+    (&["new", "year", "eve"], HolidayRule::Fixed(12, 31)),
+    (&["new", "years", "eve"], HolidayRule::Fixed(12, 31)),
+    (&["new", "year", "day"], HolidayRule::Fixed(1, 1)),
+    (&["new", "years", "day"], HolidayRule::Fixed(1, 1)),
+    (&["valentine", "day"], HolidayRule::Fixed(2, 14)),
+    (&["valentines", "day"], HolidayRule::Fixed(2, 14)),
+    (&["st", "patrick", "day"], HolidayRule::Fixed(3, 17)),
+    (&["saint", "patrick", "day"], HolidayRule::Fixed(3, 17)),
+    (&["saint", "patrick"], HolidayRule::Fixed(3, 17)),
+    (&["earth", "day"], HolidayRule::Fixed(4, 22)),
+    (
+        &["international", "workers", "day"],
+        HolidayRule::Fixed(5, 1),
+    ),
+    (&["juneteenth"], HolidayRule::Fixed(6, 19)),
+    (&["independence", "day"], HolidayRule::Fixed(7, 4)),
+    (&["halloween"], HolidayRule::Fixed(10, 31)),
+    (&["veterans", "day"], HolidayRule::Fixed(11, 11)),
+    (&["armistice", "day"], HolidayRule::Fixed(11, 11)),
+    (
+        &["martin", "luther", "king", "day"],
+        HolidayRule::NthWeekday(1, 1, 3),
+    ),
+    (&["mlk", "day"], HolidayRule::NthWeekday(1, 1, 3)),
+    (&["presidents", "day"], HolidayRule::NthWeekday(2, 1, 3)),
+    (&["mother", "day"], HolidayRule::NthWeekday(5, 7, 2)),
+    (&["mothers", "day"], HolidayRule::NthWeekday(5, 7, 2)),
+    (&["memorial", "day"], HolidayRule::NthWeekday(5, 1, 0)),
+    (&["father", "day"], HolidayRule::NthWeekday(6, 7, 3)),
+    (&["fathers", "day"], HolidayRule::NthWeekday(6, 7, 3)),
+    (&["labor", "day"], HolidayRule::NthWeekday(9, 1, 1)),
+    (&["labour", "day"], HolidayRule::NthWeekday(9, 1, 1)),
+    (&["columbus", "day"], HolidayRule::NthWeekday(10, 1, 2)),
+    (&["thanksgiving", "day"], HolidayRule::Thanksgiving(0)),
+    (&["thanksgiving"], HolidayRule::Thanksgiving(0)),
+    (&["black", "friday"], HolidayRule::Thanksgiving(1)),
+    (&["cyber", "monday"], HolidayRule::Thanksgiving(4)),
+    (&["good", "friday"], HolidayRule::Easter(-2)),
+    (&["easter", "sunday"], HolidayRule::Easter(0)),
+    (&["easter", "monday"], HolidayRule::Easter(1)),
+    (&["easter"], HolidayRule::Easter(0)),
+];
+
 /// TIMEX3 part-of-day code for "morning", "evening"…
 pub(crate) fn part_of_day(word: &str) -> Option<&'static str> {
     Some(match word {

@@ -148,6 +148,11 @@ fn past_cue(w: &str) -> bool {
         )
 }
 
+/// Does token `i` start a sentence (the text's first token, or one after a sentence end)?
+pub(crate) fn is_sentence_start(toks: &[Tok<'_>], i: usize) -> bool {
+    i == 0 || is_sentence_end(toks, i - 1) || toks.get(i).is_some_and(|t| t.newline_before)
+}
+
 fn is_sentence_end(toks: &[Tok<'_>], i: usize) -> bool {
     let t = &toks[i];
     match t.text {
