@@ -497,6 +497,8 @@ impl<'a> Grammar<'_, 'a> {
             self.numeric_date(i),
             self.compact_date(i),
             self.weekday_phrase(i),
+            self.weekday_of_week(i),
+            self.rest_of(i),
             self.day_word(i),
             self.ago(i),
             self.offset_date(i),
@@ -547,7 +549,7 @@ impl<'a> Grammar<'_, 'a> {
             }
             Some((*rule, p))
         })?;
-        while skippable(self.lw(e)) && self.glued(e) {
+        while matches!(self.lw(e), "'s" | "'" | "’") && self.glued(e) {
             e += 1;
         }
         // "Ukraine's Independence Day", "International Labour Day" are other countries' days.
@@ -1434,9 +1436,20 @@ impl<'a> Grammar<'_, 'a> {
             }
             _ => {
                 if let Some((y, k)) = self.year4(j) {
+                    // "2019 q3", "2017-q1"
+                    let k2 = self.hyphen(k).unwrap_or(k);
+                    let q_next = self.tok(k2).is_some_and(|t| {
+                        t.kind == TokKind::Word
+                            && t.text.len() == 2
+                            && matches!(&t.lower[..1], "q" | "h")
+                            && t.lower[1..].parse::<u8>().is_ok()
+                    });
                     if self.any(k, &["first", "second", "third", "fourth", "fiscal"]) {
                         year = Some(y);
                         j = k;
+                    } else if q_next {
+                        year = Some(y);
+                        j = k2;
                     }
                 }
             }
@@ -1446,13 +1459,27 @@ impl<'a> Grammar<'_, 'a> {
         }
         // "Q3", "H2"
         let t = self.tok(j)?;
+        // A lower-case "q3" only next to a year ("q3 2019", "2019 q3", "q1-2019").
+        let year_after = self.year4(self.hyphen(j + 1).unwrap_or(j + 1)).is_some();
         let (which, n, mut e) = if t.kind == TokKind::Word
             && t.text.len() == 2
             && matches!(&t.lower[..1], "q" | "h")
-            && t.is_capitalized()
+            && (t.is_capitalized() || year.is_some() || year_after)
         {
             let n: u8 = t.lower[1..].parse().ok()?;
             let which = if &t.lower[..1] == "q" { 'Q' } else { 'H' };
+            let e = match self.hyphen(j + 1) {
+                Some(h) if year.is_none() && self.year4(h).is_some() => h,
+                _ => j + 1,
+            };
+            (which, n, e)
+        } else if t.kind == TokKind::Num && t.text.len() == 6 && matches!(&t.lower[4..5], "q" | "h")
+        {
+            // "2016H2", "2019Q3"
+            let y: i32 = t.text[..4].parse().ok()?;
+            let n: u8 = t.lower[5..].parse().ok()?;
+            year = Some(y);
+            let which = if &t.lower[4..5] == "q" { 'Q' } else { 'H' };
             (which, n, j + 1)
         } else {
             let n = match self.lw(j) {
@@ -2454,13 +2481,49 @@ impl<'a> Grammar<'_, 'a> {
                 Granularity::PartOfYear,
             ));
         }
+        // "the week after next", "the month after the next"
+        if j > i {
+            if let Some((unit @ (Unit::Week | Unit::Weekend | Unit::Month | Unit::Year), false)) =
+                lexicon::unit(self.lw(j))
+            {
+                let a = j + 1;
+                let e = self
+                    .seq(a, &["after", "next"])
+                    .or_else(|| self.seq(a, &["after", "the", "next"]))?;
+                let r = r?;
+                if unit == Unit::Weekend {
+                    return self.weekend_of(i, e, cal::add_days(r, 14)?);
+                }
+                return self.relative_base(i, 2, unit, e);
+            }
+        }
         let (shift, k) = match self.lw(j) {
             "last" | "past" | "previous" => (-1, j + 1),
             "this" | "current" => (0, j + 1),
-            "next" | "coming" | "following" => (1, j + 1),
+            "next" | "coming" | "following" | "upcoming" => (1, j + 1),
             "latest" if j > i => (0, j + 1),
             _ => return None,
         };
+        // "this working week", "next workweek": Monday to Friday.
+        let work = self
+            .seq(k, &["working", "week"])
+            .or_else(|| self.seq(k, &["work", "week"]))
+            .or_else(|| self.seq(k, &["workweek"]));
+        if let (Some(e), Some(r)) = (work, r) {
+            if self.is(j, "following") {
+                return None;
+            }
+            let d = cal::add_days(r, 7 * shift)?;
+            let (mon, _) = cal::week_range(d)?;
+            let fri = cal::add_days(mon, 4)?;
+            return Some(self.date(
+                i,
+                e,
+                cal::week_value(d),
+                Some((mon, fri)),
+                Granularity::Week,
+            ));
+        }
         let (unit, plural) = lexicon::unit(self.lw(k))?;
         if plural {
             // "the coming days", "the next few weeks" are handled as durations or vague refs.
@@ -2502,25 +2565,39 @@ impl<'a> Grammar<'_, 'a> {
             return Some(self.date(i, e, value.to_owned(), None, Granularity::Vague));
         };
         match unit {
-            Unit::Year | Unit::Month | Unit::Week => {
-                self.relative_base(i, shift, unit, e).map(|mut f| {
-                    f.start = i;
-                    f
-                })
+            Unit::Week => {
+                // "next week Sunday", "next week on Friday", "previous week - Monday": that day
+                // of that week.
+                let mut k = e;
+                if self.any(k, &["on", "-"]) {
+                    k += 1;
+                }
+                let d = cal::add_days(r, 7 * shift)?;
+                if let Some(w) = lexicon::weekday(self.lw(k)) {
+                    let (mon, _) = cal::week_range(d)?;
+                    let day = cal::add_days(mon, i64::from(w) - 1)?;
+                    return Some(self.date(
+                        i,
+                        k + 1,
+                        cal::day_value(day),
+                        Some((day, day)),
+                        Granularity::Day,
+                    ));
+                }
+                self.relative_base(i, shift, unit, e)
+            }
+            Unit::Year | Unit::Month => self.relative_base(i, shift, unit, e).map(|mut f| {
+                f.start = i;
+                f
+            }),
+            Unit::Quarter => {
+                let d = cal::add_months(r, 3 * shift)?;
+                let (y, q) = (i32::from(d.year()), cal::quarter_of(d));
+                Some(self.quarter_found(i, e, y, q))
             }
             Unit::Weekend => {
                 // The weekend of this week, the last one or the next one.
-                let d = cal::add_days(r, 7 * shift)?;
-                let (mon, _) = cal::week_range(d)?;
-                let sat = cal::add_days(mon, 5)?;
-                let sun = cal::add_days(mon, 6)?;
-                Some(self.date(
-                    i,
-                    e,
-                    format!("{}-WE", cal::week_value(d)),
-                    Some((sat, sun)),
-                    Granularity::Week,
-                ))
+                self.weekend_of(i, e, cal::add_days(r, 7 * shift)?)
             }
             Unit::Decade => {
                 let base = i32::from(r.year()) / 10 * 10 + 10 * shift as i32;
@@ -2538,6 +2615,64 @@ impl<'a> Grammar<'_, 'a> {
             }
             _ => None,
         }
+    }
+
+    /// The weekend (Saturday and Sunday) of the ISO week holding `d`.
+    fn weekend_of(&self, s: usize, e: usize, d: Date) -> Option<Found> {
+        let (mon, _) = cal::week_range(d)?;
+        let sat = cal::add_days(mon, 5)?;
+        let sun = cal::add_days(mon, 6)?;
+        Some(self.date(
+            s,
+            e,
+            format!("{}-WE", cal::week_value(d)),
+            Some((sat, sun)),
+            Granularity::Week,
+        ))
+    }
+
+    /// A weekday of a week named after it: "Monday of the following week", "Friday of next
+    /// week". (Here "following" is the week after the reference, as nothing else anchors it.)
+    fn weekday_of_week(&self, i: usize) -> Option<Found> {
+        let r = self.reference?;
+        let w = lexicon::weekday(self.lw(i))?;
+        let k = self.seq(i + 1, &["of"])?;
+        let k = self.skip_the(k);
+        let shift = match self.lw(k) {
+            "next" | "following" | "coming" => 1,
+            "last" | "previous" => -1,
+            "this" | "current" => 0,
+            _ => return None,
+        };
+        if !self.is(k + 1, "week") {
+            return None;
+        }
+        let (mon, _) = cal::week_range(cal::add_days(r, 7 * shift)?)?;
+        let d = cal::add_days(mon, i64::from(w) - 1)?;
+        Some(self.date(i, k + 2, cal::day_value(d), Some((d, d)), Granularity::Day))
+    }
+
+    /// What is left of the current week, month or year, the reference day included: "the rest
+    /// of the week", "the remainder of the year", "the remaining of the month".
+    fn rest_of(&self, i: usize) -> Option<Found> {
+        let r = self.reference?;
+        let j = self.skip_the(i);
+        if !self.any(j, &["rest", "remainder", "remaining"]) {
+            return None;
+        }
+        let mut k = j + 1;
+        if self.is(k, "of") {
+            k += 1;
+        }
+        if self.any(k, &["the", "this", "my", "our", "current"]) {
+            k += 1;
+        }
+        let (unit, false) = lexicon::unit(self.lw(k))? else {
+            return None;
+        };
+        let base = self.relative_base(k, 0, unit, k + 1)?;
+        let (_, end) = base.interval?;
+        Some(self.date(i, k + 1, base.value, Some((r, end)), Granularity::Vague))
     }
 
     /// "the weekend" (the last one in a past-tense clause, the next one in a future one, else
