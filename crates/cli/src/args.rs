@@ -106,6 +106,28 @@ pub enum Command {
         #[command(subcommand)]
         action: AliasAction,
     },
+    /// Full-text search over the stored sentences (words, or FTS5 syntax with --raw).
+    Search {
+        #[arg(long, default_value = "claims.db", env = "CLAIMS_DB")]
+        db: PathBuf,
+        #[arg(long, value_enum, default_value = "text")]
+        format: ListFormat,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// Pass the query to FTS5 as written (AND/OR/NEAR, "phrases", prefix*).
+        #[arg(long)]
+        raw: bool,
+        query: String,
+    },
+    /// Write documents, claims, entities and findings as JSON Lines files (one per table) into a
+    /// directory, for DuckDB, DataFusion, Spark or pandas.
+    Export {
+        #[arg(long, default_value = "claims.db", env = "CLAIMS_DB")]
+        db: PathBuf,
+        /// Output directory (created if missing).
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// What one document yields (mentions and claims), without a database. `-` reads stdin.
     Extract {
         #[arg(long, value_enum, default_value = "json")]

@@ -177,6 +177,53 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
             eprintln!("recorded correction {id}: {} {a:?} {b:?}", kind.as_str());
             Ok(ExitCode::SUCCESS)
         }
+        Command::Search {
+            db,
+            format,
+            limit,
+            raw,
+            query,
+        } => {
+            let store = Store::open(&db)?;
+            let hits = if raw {
+                store.search_fts(&query, limit)?
+            } else {
+                store.search(&query, limit)?
+            };
+            let out = match format {
+                ListFormat::Json => pretty(
+                    &serde_json::json!({ "hits": hits.iter().map(|h| serde_json::json!({
+                    "document": h.document, "date": h.doc_date.map(|d| d.to_string()), "start": h.start, "end": h.end,
+                    "text": h.text, "snippet": h.snippet,
+                })).collect::<Vec<_>>() }),
+                ),
+                ListFormat::Text => hits
+                    .iter()
+                    .map(|h| {
+                        let date = h.doc_date.map(|d| format!(" ({d})")).unwrap_or_default();
+                        format!(
+                            "{}{date} [{}..{}]\n    {}\n",
+                            h.document, h.start, h.end, h.snippet
+                        )
+                    })
+                    .collect(),
+            };
+            write_stdout(&out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export { db, out } => {
+            let mut store = Store::open(&db)?;
+            let n = crate::export::jsonl(&mut store, &out)?;
+            eprintln!(
+                "wrote {} documents, {} claims, {} entities, {} findings to {}",
+                n.0,
+                n.1,
+                n.2,
+                n.3,
+                out.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Extract {
             format: _,
             reference_date,
