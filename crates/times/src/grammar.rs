@@ -498,6 +498,8 @@ impl<'a> Grammar<'_, 'a> {
             self.compact_date(i),
             self.weekday_phrase(i),
             self.weekday_of_week(i),
+            self.week_number(i),
+            self.day_of_month(i),
             self.rest_of(i),
             self.day_word(i),
             self.ago(i),
@@ -2112,10 +2114,10 @@ impl<'a> Grammar<'_, 'a> {
         };
         let (off, mut e, pod) = match (self.lw(i), self.lw(i + 1), self.lw(i + 2)) {
             ("the", "day", "before") if self.is(i + 3, "yesterday") => (-2, i + 4, None),
-            ("the", "day", "after") if self.is(i + 3, "tomorrow") => (2, i + 4, None),
+            ("the", "day", "after") if self.any(i + 3, &["tomorrow", "tmrw"]) => (2, i + 4, None),
             ("today", _, _) => (0, i + 1, None),
             ("yesterday", _, _) => (-1, i + 1, None),
-            ("tomorrow", _, _) => (1, i + 1, None),
+            ("tomorrow" | "tmrw", _, _) => (1, i + 1, None),
             ("tonight", _, _) => (0, i + 1, Some("NI")),
             ("overnight", _, _) => (0, i + 1, Some("NI")),
             ("this", w, _) if lexicon::part_of_day(w).is_some() && w != "night" => {
@@ -2156,6 +2158,9 @@ impl<'a> Grammar<'_, 'a> {
     /// "two days ago", "a year ago", "three weeks earlier", "almost four years ago".
     fn ago(&self, i: usize) -> Option<Found> {
         let j = self.modifier(i).unwrap_or(i);
+        if let Some(f) = self.compound_ago(i, j) {
+            return Some(f);
+        }
         let (amount, k) = self.amount(j)?;
         let (unit, _) = lexicon::unit(self.lw(k))?;
         let e = k + 1;
@@ -2255,10 +2260,49 @@ impl<'a> Grammar<'_, 'a> {
         })
     }
 
+    /// "1 month 21 days ago", "two weeks and two days ago", "2 years, 1 month ago": several
+    /// amounts that add up to an exact day before the reference.
+    fn compound_ago(&self, s: usize, j: usize) -> Option<Found> {
+        let r = self.reference?;
+        let mut d = r;
+        let mut k = j;
+        let mut parts = 0;
+        loop {
+            let (Amount::Known(n), ak) = self.amount(k)? else {
+                return None;
+            };
+            if n.fract() != 0.0 {
+                return None;
+            }
+            let n = n as i64;
+            let (unit, _) = lexicon::unit(self.lw(ak))?;
+            d = match unit {
+                Unit::Day => cal::add_days(d, -n)?,
+                Unit::Week => cal::add_days(d, -7 * n)?,
+                Unit::Month => cal::add_months(d, -n)?,
+                Unit::Year => cal::add_months(d, -12 * n)?,
+                _ => return None,
+            };
+            parts += 1;
+            k = ak + 1;
+            if self.is(k, "ago") {
+                break;
+            }
+            if self.any(k, &["and", ","]) {
+                k += 1;
+            }
+        }
+        (parts > 1).then(|| self.date(s, k + 1, cal::day_value(d), Some((d, d)), Granularity::Day))
+    }
+
     /// Offsets from a named day or from now: "two days after today", "three weeks from
     /// tomorrow", "two days before yesterday", and "in two weeks" in a future-tense clause.
     fn offset_date(&self, i: usize) -> Option<Found> {
         let r = self.reference?;
+        // "for 3 days from today" is a stretch of days starting today (see `duration`).
+        if i > 0 && self.is(i - 1, "for") {
+            return None;
+        }
         let leading_in = self.is(i, "in");
         let j = if leading_in { i + 1 } else { i };
         let (amount, k) = self.amount(j)?;
@@ -2617,6 +2661,97 @@ impl<'a> Grammar<'_, 'a> {
         }
     }
 
+    /// An ISO week by number: "week 31", "the week 3 of 2027", "week 27 of last year" (the
+    /// reference year when none is named).
+    fn week_number(&self, i: usize) -> Option<Found> {
+        let j = self.skip_the(i);
+        if !self.is(j, "week") {
+            return None;
+        }
+        let t = self.tok(j + 1)?;
+        if t.kind != TokKind::Num || !t.text.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let n: i64 = t.text.parse().ok()?;
+        if !(1..=53).contains(&n) {
+            return None;
+        }
+        let mut e = j + 2;
+        let mut year = self.reference.map(|r| i32::from(r.year()));
+        if self.is(e, "of") {
+            if let Some(b) = self
+                .period_base(e + 1)
+                .filter(|b| b.gran == Some(Granularity::Year))
+            {
+                year = b.interval.map(|(a, _)| i32::from(a.year()));
+                e = b.end;
+            }
+        }
+        let y = year?;
+        // ISO week 1 holds January 4th.
+        let jan4 = ymd(y, 1, 4)?;
+        let (mon1, _) = cal::week_range(jan4)?;
+        let mon = cal::add_days(mon1, 7 * (n - 1))?;
+        if n == 53 && cal::week_value(mon) != format!("{y:04}-W53") {
+            return None;
+        }
+        let sun = cal::add_days(mon, 6)?;
+        Some(self.date(
+            i,
+            e,
+            cal::week_value(mon),
+            Some((mon, sun)),
+            Granularity::Week,
+        ))
+    }
+
+    /// A day of the month alone, in digits with an ordinal suffix after "on the", "by the"…:
+    /// "on the 18th" is in the reference's month, or the month before (past tense) or after
+    /// (future tense) when the day has already passed or is still to come.
+    fn day_of_month(&self, i: usize) -> Option<Found> {
+        if !self.is(i, "the")
+            || i == 0
+            || !self.any(
+                i - 1,
+                &["on", "by", "for", "until", "till", "since", "from"],
+            )
+        {
+            return None;
+        }
+        let t = self.tok(i + 1)?;
+        if t.kind != TokKind::Num {
+            return None;
+        }
+        let (d, e) = self.day(i + 1)?;
+        if t.text.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        // "the 18th century", "the 4th of July" belong to other patterns.
+        if self.tok(e).is_some_and(|t| t.kind == TokKind::Word)
+            && !self.any(e, &["and", "or", "to", "at"])
+        {
+            return None;
+        }
+        let r = self.reference?;
+        let here = ymd(i32::from(r.year()), r.month() as u8, d);
+        let shifted = |k: i64| {
+            let m = cal::add_months(ymd(i32::from(r.year()), r.month() as u8, 1)?, k)?;
+            ymd(i32::from(m.year()), m.month() as u8, d)
+        };
+        let date = match self.tense(i, e) {
+            Tense::Past if here.is_none_or(|x| x > r) => shifted(-1),
+            Tense::Future if here.is_none_or(|x| x < r) => shifted(1),
+            _ => here,
+        }?;
+        Some(self.date(
+            i,
+            e,
+            cal::day_value(date),
+            Some((date, date)),
+            Granularity::Day,
+        ))
+    }
+
     /// The weekend (Saturday and Sunday) of the ISO week holding `d`.
     fn weekend_of(&self, s: usize, e: usize, d: Date) -> Option<Found> {
         let (mon, _) = cal::week_range(d)?;
@@ -2874,6 +3009,46 @@ impl<'a> Grammar<'_, 'a> {
             i
         };
         let mut f = self.found_duration(start, e, value);
+        // "for 3 days from today", "2 weeks starting May 20th", "a week starting tomorrow": the
+        // duration starts on that day (the day stays its own expression, as in TimeML).
+        if !hyphenated && !framed {
+            let mut k = e;
+            if self.is(k, ",") {
+                k += 1;
+            }
+            let starts = if self.any(k, &["starting", "beginning"]) {
+                Some(if self.any(k + 1, &["from", "on"]) {
+                    k + 2
+                } else {
+                    k + 1
+                })
+            } else if self.is(k, "from") && i > 0 && self.is(i - 1, "for") {
+                Some(k + 1)
+            } else {
+                None
+            };
+            if let (Some(b), Amount::Known(n)) = (starts, amount) {
+                let day = self.at(b).filter(|f| {
+                    f.kind == TimeType::Date
+                        && f.gran == Some(Granularity::Day)
+                        && f.interval.is_some_and(|(a, b)| a == b)
+                });
+                if let (Some((d0, _)), true) = (day.and_then(|f| f.interval), n.fract() == 0.0) {
+                    let n = n as i64;
+                    let end = match unit {
+                        Unit::Day => cal::add_days(d0, n),
+                        Unit::Week => cal::add_days(d0, 7 * n),
+                        Unit::Month => cal::add_months(d0, n),
+                        Unit::Year => cal::add_months(d0, 12 * n),
+                        _ => None,
+                    };
+                    if let Some(end) = end.and_then(|x| cal::add_days(x, -1)) {
+                        f.interval = Some((d0, end));
+                        return Some(f);
+                    }
+                }
+            }
+        }
         if !hyphenated && j == frame_at + usize::from(framed) {
             let frame = if framed { self.lw(frame_at) } else { "" };
             f.interval = self.anchored_span(frame, i, amount, unit);
@@ -3243,6 +3418,25 @@ impl<'a> Grammar<'_, 'a> {
         if !connector_ok {
             return None;
         }
+        // "from March to date", "between Jan 2019 and now", "from 2010-01-01 till current
+        // date": up to the reference day.
+        if opener.is_some() {
+            if let Some(r) = self.reference {
+                let e = if self.any(k + 1, &["now", "today"])
+                    || (self.is(k + 1, "date") && self.is(k, "to"))
+                {
+                    Some(k + 2)
+                } else {
+                    self.seq(k + 1, &["current", "date"])
+                        .or_else(|| self.seq(k + 1, &["the", "present"]))
+                };
+                if let Some(e) = e {
+                    let now =
+                        self.date(k + 1, e, cal::day_value(r), Some((r, r)), Granularity::Day);
+                    return self.join_range(i, first, now);
+                }
+            }
+        }
         // "2019-2021" without an opener must be two years ("2019-20" is a season of sport).
         let second = self.single(k + 1)?;
         if second.kind != TimeType::Date {
@@ -3309,8 +3503,10 @@ impl<'a> Grammar<'_, 'a> {
                 (None, None) => {
                     // "from May to March": the second end follows the first.
                     if let (Some((a0, _)), Some((b0, b1))) = (a.interval, b.interval) {
-                        if b0 < a0 {
-                            let yb = i32::from(a0.year()) + 1;
+                        if b0 < a0 || b0.year() > a0.year() {
+                            let later =
+                                (cb.month, cb.day.unwrap_or(31)) >= (ca.month, ca.day.unwrap_or(1));
+                            let yb = i32::from(a0.year()) + i32::from(!later);
                             if let Some(nb) = Some(self.resolve_cal(
                                 b.start,
                                 b.end,
@@ -3370,7 +3566,23 @@ impl<'a> Grammar<'_, 'a> {
         }
         let k2 = self.skip_the(k + 1);
         let (d2, k3) = self.day(k2)?;
-        let k4 = if self.is(k3, "of") { k3 + 1 } else { k3 };
+        let k4 = if self.any(k3, &["of", "in"]) {
+            k3 + 1
+        } else {
+            k3
+        };
+        // "from 4 to 22 this month", "4 to 23 next month"
+        if let Some(f) = self
+            .relative_unit(k4)
+            .filter(|f| f.gran == Some(Granularity::Month))
+        {
+            let (a, _) = f.interval?;
+            let (y, m) = (i32::from(a.year()), a.month() as u8);
+            return self.day_span_found(s, f.end, Some(y), m, d1, d2);
+        }
+        if k4 > k3 && self.is(k3, "in") {
+            return None;
+        }
         let (m, mut e) = self.month(k4, true)?;
         let mut year = None;
         let y0 = self.skip_comma(e);
