@@ -499,6 +499,8 @@ impl<'a> Grammar<'_, 'a> {
             self.weekday_phrase(i),
             self.weekday_of_week(i),
             self.week_number(i),
+            self.week_of_day(i),
+            self.year_month(i),
             self.day_of_month(i),
             self.rest_of(i),
             self.day_word(i),
@@ -692,6 +694,9 @@ impl<'a> Grammar<'_, 'a> {
         {
             year = Some(y);
             e = ye;
+        } else if let Some((y, ye)) = self.year_after_of(e) {
+            year = Some(y);
+            e = ye;
         }
         if weak && year.is_none() {
             return None;
@@ -720,10 +725,17 @@ impl<'a> Grammar<'_, 'a> {
         {
             return None;
         }
-        let (m, mut e) = self.month(k2, true)?;
+        // A lower-case abbreviation is a month when a year follows ("14 nov 2023").
+        let (m, mut e) = self.month(k2, true).or_else(|| {
+            let (m, e) = self.month(k2, false)?;
+            self.year4(self.skip_comma(e)).map(|_| (m, e))
+        })?;
         let mut year = None;
         let y0 = self.skip_comma(e);
         if let Some((y, ye)) = self.year4(y0) {
+            year = Some(y);
+            e = ye;
+        } else if let Some((y, ye)) = self.year_after_of(e) {
             year = Some(y);
             e = ye;
         }
@@ -735,6 +747,22 @@ impl<'a> Grammar<'_, 'a> {
             },
             e,
         ))
+    }
+
+    /// "of 1995", "in 2020" after a day and month that have no year ("July 4th of 1995", "28
+    /// June in 2020").
+    fn year_after_of(&self, e: usize) -> Option<(i32, usize)> {
+        if !self.any(e, &["of", "in"]) {
+            return None;
+        }
+        let (y, ye) = self.year4(e + 1)?;
+        // "in 2020" must end the phrase, not start a count ("in 2020 votes").
+        if self.tok(ye).is_some_and(|t| t.kind == TokKind::Word)
+            && !self.any(ye, &["and", "to", "or", "through", "till", "until"])
+        {
+            return None;
+        }
+        Some((y, ye))
     }
 
     /// A month on its own, possibly with "last"/"this"/"next" in front or "this year" after.
@@ -981,7 +1009,7 @@ impl<'a> Grammar<'_, 'a> {
         if code_left {
             return None;
         }
-        if t.kind == TokKind::Word {
+        if t.kind == TokKind::Word && t.lower.bytes().any(|b| b.is_ascii_digit()) {
             // "dec31", "october2", "mar3"
             let letters: String = t
                 .lower
@@ -1012,11 +1040,12 @@ impl<'a> Grammar<'_, 'a> {
             };
             return Some(self.resolve_cal(i, e, parts));
         }
-        if t.kind != TokKind::Num {
+        let month_word = t.kind == TokKind::Word && lexicon::month(&t.lower).is_some();
+        if t.kind != TokKind::Num && !month_word {
             return None;
         }
         // Dotted and eight-digit forms are single number tokens.
-        if t.text.contains('.') {
+        if t.kind == TokKind::Num && t.text.contains('.') {
             let parts: Vec<&str> = t.text.split('.').collect();
             let nums: Vec<u32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
             if nums.len() != parts.len() {
@@ -1046,7 +1075,8 @@ impl<'a> Grammar<'_, 'a> {
             };
             return self.ymd_found(i, i + 1, y, m, d);
         }
-        if t.text.len() == 8 && t.text.bytes().all(|b| b.is_ascii_digit()) {
+        if t.kind == TokKind::Num && t.text.len() == 8 && t.text.bytes().all(|b| b.is_ascii_digit())
+        {
             let y: i32 = t.text[..4].parse().ok()?;
             let m: u32 = t.text[4..6].parse().ok()?;
             let d: u32 = t.text[6..].parse().ok()?;
@@ -2750,6 +2780,77 @@ impl<'a> Grammar<'_, 'a> {
             Some((date, date)),
             Granularity::Day,
         ))
+    }
+
+    /// The week around a day: "the week of April 10th", "the week of the 18th", "the week
+    /// beginning February 4", "w/c Feb 4" (week commencing). Monday to Sunday.
+    fn week_of_day(&self, i: usize) -> Option<Found> {
+        let j = self.skip_the(i);
+        let k = if self.is(j, "week") {
+            if self.is(j + 1, "of") {
+                j + 2
+            } else if self.any(j + 1, &["beginning", "starting", "commencing"]) {
+                if self.is(j + 2, "on") {
+                    j + 3
+                } else {
+                    j + 2
+                }
+            } else {
+                return None;
+            }
+        } else if j == i && self.seq(i, &["w", "/", "c"]).is_some() {
+            i + 3
+        } else {
+            return None;
+        };
+        let day = self
+            .calendar_date(k)
+            .or_else(|| self.day_of_month_after(k))
+            .filter(|f| f.gran == Some(Granularity::Day))?;
+        let (d, _) = day.interval?;
+        let (mon, sun) = cal::week_range(d)?;
+        Some(self.date(
+            i,
+            day.end,
+            cal::week_value(d),
+            Some((mon, sun)),
+            Granularity::Week,
+        ))
+    }
+
+    /// "the 18th" read as a day of the month wherever it stands (see `day_of_month`).
+    fn day_of_month_after(&self, k: usize) -> Option<Found> {
+        if !self.is(k, "the") {
+            return None;
+        }
+        let (d, e) = self.day(k + 1)?;
+        let r = self.reference?;
+        let date = ymd(i32::from(r.year()), r.month() as u8, d)?;
+        Some(self.date(
+            k,
+            e,
+            cal::day_value(date),
+            Some((date, date)),
+            Granularity::Day,
+        ))
+    }
+
+    /// A year before its month: "2017 april", "2016, nov" (not "2016 may", a verb).
+    fn year_month(&self, i: usize) -> Option<Found> {
+        let (y, k) = self.year4(i)?;
+        let k = self.skip_comma(k);
+        let t = self.tok(k)?;
+        if t.kind != TokKind::Word
+            || matches!(t.lower.as_str(), "may" | "march") && !t.is_capitalized()
+        {
+            return None;
+        }
+        let (m, e) = self.month(k, false)?;
+        // "2015 May and 2018": a capitalized May is a month; a day may follow ("2016 June 5").
+        if self.day(e).is_some() {
+            return None;
+        }
+        self.ymd_found(i, e, y, u32::from(m), None)
     }
 
     /// The weekend (Saturday and Sunday) of the ISO week holding `d`.
