@@ -1,14 +1,18 @@
-//! A document read from disk: validated text, content hash and optional header.
+//! A document read from disk: decoded text, content hash, metadata, and the dispatch by input
+//! kind (plain text, HTML page, JSON Lines export) that turns one file into its documents.
 
 use std::path::Path;
 
 use claims_model::Date;
 use sha2::{Digest, Sha256};
 
+use crate::decode::decode;
+use crate::{html, jsonl};
+
 /// Files larger than this are skipped with a clear reason rather than read into memory.
 pub const MAX_DOCUMENT_BYTES: u64 = 64 * 1024 * 1024;
 
-/// Why a file could not become a document. Every message names the file.
+/// Why a file (or one record of it) could not become a document. Every message names the file.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum TextError {
@@ -23,12 +27,29 @@ pub enum TextError {
     Empty { path: String },
     #[error("{path}: looks binary (NUL byte at offset {offset}); only text files are read")]
     Binary { path: String, offset: usize },
+    /// Kept for callers that match on it; decoding now falls back to Windows-1252 instead.
     #[error("{path}: not valid UTF-8 (first bad byte at offset {offset})")]
     NotUtf8 { path: String, offset: usize },
+    #[error("{path}: not valid {encoding} at byte offset {offset}: {problem}")]
+    Undecodable {
+        path: String,
+        encoding: &'static str,
+        offset: usize,
+        problem: String,
+    },
     #[error("{path}: too large ({size} bytes; the limit is {limit} bytes)")]
     TooLarge { path: String, size: u64, limit: u64 },
     #[error("{path}: bad header: {problem}")]
     BadHeader { path: String, problem: String },
+    /// One line of a JSON Lines file; the other lines are read all the same.
+    #[error("{path}, line {line}: {problem}")]
+    BadRecord {
+        path: String,
+        line: usize,
+        problem: String,
+    },
+    #[error("{path}: holds {count} documents; name one as {path}#L<line>")]
+    ManyDocuments { path: String, count: usize },
 }
 
 impl TextError {
@@ -40,13 +61,43 @@ impl TextError {
             | TextError::Empty { path }
             | TextError::Binary { path, .. }
             | TextError::NotUtf8 { path, .. }
+            | TextError::Undecodable { path, .. }
             | TextError::TooLarge { path, .. }
-            | TextError::BadHeader { path, .. } => path,
+            | TextError::BadHeader { path, .. }
+            | TextError::BadRecord { path, .. }
+            | TextError::ManyDocuments { path, .. } => path,
         }
     }
 }
 
-/// Metadata from an optional `---` header at the top of the file.
+/// How a file's bytes are turned into documents, from its extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InputKind {
+    /// Plain text or Markdown, with an optional `---` header: one document.
+    Text,
+    /// A web page (`.html`, `.htm`, `.xhtml`): one document, the article's text.
+    Html,
+    /// A JSON Lines export (`.jsonl`, `.ndjson`): one document per non-blank line.
+    JsonLines,
+}
+
+impl InputKind {
+    /// The kind a path's extension names; anything unknown is read as text.
+    pub fn from_path(path: &Path) -> InputKind {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        match ext.as_deref() {
+            Some("html" | "htm" | "xhtml") => InputKind::Html,
+            Some("jsonl" | "ndjson") => InputKind::JsonLines,
+            _ => InputKind::Text,
+        }
+    }
+}
+
+/// Metadata from an optional `---` header at the top of the file, an HTML page's `<head>`, or
+/// the fields of a JSON Lines record.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Header {
     pub title: Option<String>,
@@ -55,55 +106,148 @@ pub struct Header {
     pub published: Option<Date>,
 }
 
-/// One document: its text (exactly its bytes), hash and header.
+/// One document: its text, hash and metadata.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Document {
-    /// The path as given on the command line (or `-` for standard input).
+    /// The path as given on the command line (or `-` for standard input); `path#L<n>` for line
+    /// `n` of a JSON Lines file.
     pub path: String,
-    /// SHA-256 of the original bytes, lower-case hex.
+    /// SHA-256 of the original bytes (the file's, or the line's for JSON Lines), lower-case hex.
     pub sha256: String,
-    /// The text: the file's bytes, validated as UTF-8.
+    /// The text every offset refers to: the file's bytes when `encoding` is `None`, otherwise
+    /// the decoded (and, for HTML and JSON Lines, extracted) text.
     pub text: String,
     pub header: Header,
     /// Where the body starts (after the header; 0 without one).
     pub body_start: usize,
+    /// `None` when `text` is exactly the file's bytes (valid UTF-8, byte-order mark included);
+    /// otherwise the encoding the bytes were decoded from, e.g. `windows-1252` or `UTF-16LE`.
+    pub encoding: Option<String>,
+    /// What was done to get `text` (decoding, extraction), in words for the analyst.
+    pub notes: Vec<String>,
 }
 
-/// Reads and validates one file.
+/// Reads and validates one file as one document.
+///
+/// A JSON Lines file yields its document only when it holds exactly one; `export.jsonl#L3`
+/// names line 3 of `export.jsonl` (when no file has that literal name).
 ///
 /// # Errors
-/// A [`TextError`] naming the file when it is missing, unreadable, too large, empty, binary or not
-/// UTF-8, or when its header is malformed.
+/// A [`TextError`] naming the file when it is missing, unreadable, too large, empty, binary or
+/// undecodable, when its header or record is malformed, or when it holds several documents.
 pub fn read_document(path: &Path) -> Result<Document, TextError> {
+    if let Some((file, line)) = split_line_suffix(path) {
+        let label = path.display().to_string();
+        let found = read_documents(&file)
+            .into_iter()
+            .find(|r| match r {
+                Ok(d) => d.path == label,
+                Err(TextError::BadRecord { line: l, .. }) => *l == line,
+                Err(_) => true,
+            })
+            .unwrap_or(Err(TextError::Missing { path: label }));
+        return found;
+    }
+    let mut docs = read_documents(path);
+    if docs.len() == 1 {
+        return docs.remove(0);
+    }
+    Err(TextError::ManyDocuments {
+        path: path.display().to_string(),
+        count: docs.len(),
+    })
+}
+
+/// `Some((file, n))` for `file#L<n>` when the path itself does not exist but `file` does.
+fn split_line_suffix(path: &Path) -> Option<(std::path::PathBuf, usize)> {
+    if path.exists() {
+        return None;
+    }
+    let s = path.to_str()?;
+    let (file, line) = s.rsplit_once("#L")?;
+    let line: usize = line.parse().ok()?;
+    let file = std::path::PathBuf::from(file);
+    file.is_file().then_some((file, line))
+}
+
+/// Every document in a file: one for text and HTML, one per non-blank line for JSON Lines
+/// (the kind comes from the extension, see [`InputKind::from_path`]). Each is `Ok` or an error
+/// naming the file and the problem; a bad line never hides the good ones.
+pub fn read_documents(path: &Path) -> Vec<Result<Document, TextError>> {
     let label = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => TextError::Missing {
-            path: label.clone(),
-        },
-        _ => TextError::Io {
-            path: label.clone(),
-            source: e,
-        },
-    })?;
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return vec![Err(TextError::Missing { path: label })]
+        }
+        Err(e) => {
+            return vec![Err(TextError::Io {
+                path: label,
+                source: e,
+            })]
+        }
+    };
     if meta.len() > MAX_DOCUMENT_BYTES {
-        return Err(TextError::TooLarge {
+        return vec![Err(TextError::TooLarge {
             path: label,
             size: meta.len(),
             limit: MAX_DOCUMENT_BYTES,
-        });
+        })];
     }
-    let bytes = std::fs::read(path).map_err(|e| TextError::Io {
-        path: label.clone(),
-        source: e,
-    })?;
-    parse_document(&label, bytes)
+    match std::fs::read(path) {
+        Ok(bytes) => parse_documents(&label, bytes, InputKind::from_path(path)),
+        Err(e) => vec![Err(TextError::Io {
+            path: label,
+            source: e,
+        })],
+    }
 }
 
-/// Validates bytes already in memory as a document called `label`.
+/// Validates bytes already in memory as a plain-text document called `label`.
 ///
 /// # Errors
 /// As [`read_document`], except for I/O.
 pub fn parse_document(label: &str, bytes: Vec<u8>) -> Result<Document, TextError> {
+    parse_text(label, bytes)
+}
+
+/// The documents in bytes already in memory, read as `kind`, for a file called `label`.
+pub fn parse_documents(
+    label: &str,
+    bytes: Vec<u8>,
+    kind: InputKind,
+) -> Vec<Result<Document, TextError>> {
+    if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
+        return vec![Err(TextError::TooLarge {
+            path: label.to_string(),
+            size: bytes.len() as u64,
+            limit: MAX_DOCUMENT_BYTES,
+        })];
+    }
+    match kind {
+        InputKind::Text => vec![parse_text(label, bytes)],
+        InputKind::Html => vec![parse_html(label, bytes)],
+        InputKind::JsonLines => {
+            let decoded = match decode(label, bytes, None) {
+                Ok(d) => d,
+                Err(e) => return vec![Err(e)],
+            };
+            if decoded
+                .text
+                .trim_start_matches('\u{feff}')
+                .trim()
+                .is_empty()
+            {
+                return vec![Err(TextError::Empty {
+                    path: label.to_string(),
+                })];
+            }
+            jsonl::parse(label, &decoded.text, decoded.encoding, &decoded.notes)
+        }
+    }
+}
+
+fn parse_text(label: &str, bytes: Vec<u8>) -> Result<Document, TextError> {
     if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
         return Err(TextError::TooLarge {
             path: label.to_string(),
@@ -111,17 +255,9 @@ pub fn parse_document(label: &str, bytes: Vec<u8>) -> Result<Document, TextError
             limit: MAX_DOCUMENT_BYTES,
         });
     }
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-        return Err(TextError::Binary {
-            path: label.to_string(),
-            offset,
-        });
-    }
     let sha256 = hex(&Sha256::digest(&bytes));
-    let text = String::from_utf8(bytes).map_err(|e| TextError::NotUtf8 {
-        path: label.to_string(),
-        offset: e.utf8_error().valid_up_to(),
-    })?;
+    let decoded = decode(label, bytes, None)?;
+    let text = decoded.text;
     if text.trim_start_matches('\u{feff}').trim().is_empty() {
         return Err(TextError::Empty {
             path: label.to_string(),
@@ -134,10 +270,70 @@ pub fn parse_document(label: &str, bytes: Vec<u8>) -> Result<Document, TextError
         text,
         header,
         body_start,
+        encoding: decoded.encoding.map(str::to_string),
+        notes: decoded.notes,
     })
 }
 
-fn hex(bytes: &[u8]) -> String {
+fn parse_html(label: &str, bytes: Vec<u8>) -> Result<Document, TextError> {
+    let sha256 = hex(&Sha256::digest(&bytes));
+    let declared = html::declared_charset(&bytes);
+    let decoded = decode(label, bytes, declared)?;
+    let page = html::extract(&decoded.text);
+    if page.text.trim().is_empty() {
+        return Err(TextError::Empty {
+            path: label.to_string(),
+        });
+    }
+    let mut notes = decoded.notes;
+    notes.push("text extracted from HTML; offsets refer to the extracted text".to_string());
+    notes.extend(page.notes);
+    Ok(Document {
+        path: label.to_string(),
+        sha256,
+        text: page.text,
+        header: page.header,
+        body_start: 0,
+        // The text is never the file's bytes, so the encoding is always named.
+        encoding: Some(decoded.encoding.unwrap_or("UTF-8").to_string()),
+        notes,
+    })
+}
+
+/// A publication date as analysts' tools write it: `YYYY-MM-DD`, an ISO datetime (the date as
+/// written, in the publisher's own offset), `YYYY/MM/DD`, `YYYYMMDD`, RFC 2822
+/// (`Fri, 29 Nov 2024 10:00:00 +0000`) or `November 29, 2024`.
+pub(crate) fn parse_published(value: &str) -> Option<Date> {
+    let v = value.trim();
+    let head = v.get(..10).unwrap_or(v);
+    let rest = v.get(10..).unwrap_or("");
+    if rest.is_empty() || rest.starts_with(['T', 't', ' ']) {
+        if let Ok(d) = head.replace('/', "-").parse::<Date>() {
+            if head.len() == 10 {
+                return Some(d);
+            }
+        }
+    }
+    let digits = v.get(..8).unwrap_or("");
+    if digits.len() == 8
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && v.get(8..)
+            .is_some_and(|r| r.is_empty() || r.starts_with('T'))
+    {
+        let (y, m, d) = (&digits[..4], &digits[4..6], &digits[6..]);
+        if let Ok(date) = format!("{y}-{m}-{d}").parse::<Date>() {
+            return Some(date);
+        }
+    }
+    if let Ok(z) = jiff::fmt::rfc2822::parse(v) {
+        return Some(z.date());
+    }
+    ["%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y"]
+        .iter()
+        .find_map(|f| Date::strptime(f, v).ok())
+}
+
+pub(crate) fn hex(bytes: &[u8]) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut s = String::with_capacity(bytes.len() * 2);
     for b in bytes {
@@ -248,11 +444,177 @@ mod tests {
             bin.to_string(),
             "b.bin: looks binary (NUL byte at offset 2); only text files are read"
         );
-        let bad = parse_document("l.txt", b"caf\xe9 au lait".to_vec()).unwrap_err();
+        // Not UTF-8 is no longer refused: it is read as Windows-1252 and says so.
+        let latin = parse_document("l.txt", b"caf\xe9 au lait".to_vec()).unwrap();
+        assert_eq!(latin.text, "café au lait");
+        assert_eq!(latin.encoding.as_deref(), Some("windows-1252"));
+        assert_eq!(latin.notes.len(), 1);
+        let bad16 = parse_document("u.txt", vec![0xFF, 0xFE, 0x00, 0xDC]).unwrap_err();
         assert_eq!(
-            bad.to_string(),
-            "l.txt: not valid UTF-8 (first bad byte at offset 3)"
+            bad16.to_string(),
+            "u.txt: not valid UTF-16LE at byte offset 2: unpaired surrogate 0xDC00"
         );
+    }
+
+    #[test]
+    fn decoded_documents_keep_their_header_and_hash_the_file() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in "---\ntitle: Café\npublished: 2024-11-29\n---\nBody.".encode_utf16() {
+            bytes.extend(u.to_le_bytes());
+        }
+        let d = parse_document("h.txt", bytes.clone()).unwrap();
+        assert_eq!(d.header.title.as_deref(), Some("Café"));
+        assert_eq!(&d.text[d.body_start..], "Body.");
+        assert_eq!(d.encoding.as_deref(), Some("UTF-16LE"));
+        assert_eq!(d.sha256, hex(&Sha256::digest(&bytes)));
+    }
+
+    #[test]
+    fn input_kind_from_extension() {
+        let rows = [
+            ("a.txt", InputKind::Text),
+            ("a.md", InputKind::Text),
+            ("noext", InputKind::Text),
+            ("a.html", InputKind::Html),
+            ("a.HTM", InputKind::Html),
+            ("a.jsonl", InputKind::JsonLines),
+            ("a.ndjson", InputKind::JsonLines),
+            ("a.json", InputKind::Text),
+        ];
+        for (path, kind) in rows {
+            assert_eq!(InputKind::from_path(Path::new(path)), kind, "for {path}");
+        }
+    }
+
+    #[test]
+    fn published_date_formats() {
+        let d = Some(jiff::civil::date(2024, 11, 29));
+        let rows = [
+            ("2024-11-29", d),
+            ("2024-11-29T23:30:00-05:00", d),
+            ("2024-11-29 10:00", d),
+            ("2024/11/29", d),
+            ("20241129", d),
+            ("20241129T103000Z", d),
+            ("Fri, 29 Nov 2024 10:00:00 +0000", d),
+            ("November 29, 2024", d),
+            ("29 November 2024", d),
+            ("Nov 29, 2024", d),
+            ("2024-11-31", None),
+            ("2024-11", None),
+            ("29/11/2024", None),
+            ("yesterday", None),
+            ("2024-11-29x", None),
+            ("", None),
+        ];
+        for (value, expected) in rows {
+            assert_eq!(parse_published(value), expected, "for {value:?}");
+        }
+    }
+
+    #[test]
+    fn html_file_becomes_its_article() {
+        let page = r#"<!DOCTYPE html>
+<html><head>
+<meta charset="utf-8">
+<title>Troops &amp; talks | Daily Wire</title>
+<meta property="og:site_name" content="Daily Wire">
+<meta property="og:url" content="https://example.org/a">
+<meta property="article:published_time" content="2024-11-29T08:00:00+09:00">
+<style>p { color: red }</style>
+<script>var x = "Not text. Really not.";</script>
+</head><body>
+<header><a href="/">Home</a> Breaking news ticker</header>
+<nav><ul><li>World</li><li>Politics</li></ul></nav>
+<article>
+  <h1>Troops arrive</h1>
+  <p>About 10,000&nbsp;troops arrived,
+     officials said.</p>
+  <p>It&rsquo;s the <em>first</em> such move &mdash; a &quot;shift&quot;.<br>A new line.</p>
+  <div class="social-share">Share on X</div>
+  <aside>Read more: another story</aside>
+  <form>Subscribe <input name="e"></form>
+</article>
+<footer>© 2024 Daily Wire</footer>
+</body></html>"#;
+        let docs = parse_documents("p.html", page.as_bytes().to_vec(), InputKind::Html);
+        assert_eq!(docs.len(), 1);
+        let d = docs[0].as_ref().unwrap();
+        assert_eq!(
+            d.text,
+            "Troops arrive\nAbout 10,000\u{a0}troops arrived, officials said.\n\
+             It’s the first such move — a \"shift\".\nA new line.\n"
+        );
+        assert_eq!(
+            d.header.title.as_deref(),
+            Some("Troops & talks | Daily Wire")
+        );
+        assert_eq!(d.header.source.as_deref(), Some("Daily Wire"));
+        assert_eq!(d.header.url.as_deref(), Some("https://example.org/a"));
+        assert_eq!(d.header.published, Some(jiff::civil::date(2024, 11, 29)));
+        assert_eq!(d.body_start, 0);
+        assert_eq!(d.encoding.as_deref(), Some("UTF-8"));
+        assert_eq!(d.sha256, hex(&Sha256::digest(page.as_bytes())));
+    }
+
+    #[test]
+    fn html_in_a_declared_legacy_charset_is_decoded() {
+        let mut page = b"<html><head><meta http-equiv=\"Content-Type\" \
+            content=\"text/html; charset=iso-8859-1\"></head><body><p>Caf"
+            .to_vec();
+        page.extend(b"\xe9 cr\xe8me.</p></body></html>");
+        let d = parse_documents("l.htm", page, InputKind::Html)
+            .remove(0)
+            .unwrap();
+        assert_eq!(d.text, "Café crème.\n");
+        assert_eq!(d.encoding.as_deref(), Some("windows-1252"));
+    }
+
+    #[test]
+    fn html_without_text_is_empty() {
+        let page = "<html><head><title>T</title><script>x()</script></head><body><nav>Menu</nav></body></html>";
+        let e = parse_documents("e.html", page.as_bytes().to_vec(), InputKind::Html)
+            .remove(0)
+            .unwrap_err();
+        assert_eq!(e.to_string(), "e.html: empty file (nothing to extract)");
+    }
+
+    #[test]
+    fn jsonl_file_yields_each_line_and_names_lines() {
+        let dir = std::env::temp_dir().join(format!("claims-text-jsonl-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("export.jsonl");
+        std::fs::write(
+            &path,
+            "{\"text\": \"One.\"}\nnot json\n{\"text\": \"Three.\"}\n",
+        )
+        .unwrap();
+        let docs = read_documents(&path);
+        let shown: Vec<String> = docs
+            .iter()
+            .map(|r| match r {
+                Ok(d) => format!("{} = {}", d.path.rsplit('/').next().unwrap(), d.text),
+                Err(e) => e.to_string().rsplit('/').next().unwrap().to_string(),
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "export.jsonl#L1 = One.",
+                "export.jsonl, line 2: not valid JSON at column 2: expected ident",
+                "export.jsonl#L3 = Three."
+            ]
+        );
+        // One file, many documents: read_document wants a line named.
+        let many = read_document(&path).unwrap_err();
+        assert!(matches!(many, TextError::ManyDocuments { count: 3, .. }));
+        let third = read_document(Path::new(&format!("{}#L3", path.display()))).unwrap();
+        assert_eq!(third.text, "Three.");
+        let second = read_document(Path::new(&format!("{}#L2", path.display()))).unwrap_err();
+        assert!(matches!(second, TextError::BadRecord { line: 2, .. }));
+        let none = read_document(Path::new(&format!("{}#L9", path.display()))).unwrap_err();
+        assert!(matches!(none, TextError::Missing { .. }));
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

@@ -1,17 +1,23 @@
-//! Documents: reading files, checking they are text, the optional metadata header, and
-//! sentences with byte spans.
+//! Documents: reading files (plain text, HTML pages, JSON Lines exports), decoding them, the
+//! optional metadata header, and sentences with byte spans.
 //!
-//! Offsets everywhere in `claims` are byte offsets into a document's original bytes. This crate
-//! keeps that true by refusing to transcode: a document's `text` is its bytes, validated as UTF-8
-//! (a byte-order mark is kept in the text, so offsets still match the file). The header, when
+//! Offsets everywhere in `claims` are byte offsets into a document's `text`. For a valid UTF-8
+//! text file that text is the file's bytes, unchanged (a byte-order mark is kept, so offsets
+//! match the file) and [`Document::encoding`] is `None`. Anything that had to be decoded
+//! (Windows-1252, UTF-16) or extracted (HTML, JSON Lines) names its encoding and carries
+//! [`Document::notes`]; its decoded text is then the reference for offsets. The header, when
 //! present, is parsed but stays in the text; extraction starts at [`Document::body_start`].
 
+mod decode;
 mod document;
 mod files;
+mod html;
+mod jsonl;
 mod sentences;
 
 pub use document::{
-    parse_document, read_document, Document, Header, TextError, MAX_DOCUMENT_BYTES,
+    parse_document, parse_documents, read_document, read_documents, Document, Header, InputKind,
+    TextError, MAX_DOCUMENT_BYTES,
 };
 pub use files::{collect_files, is_document_path};
 pub use sentences::sentences;
