@@ -606,6 +606,17 @@ impl<'a> Grammar<'_, 'a> {
                 }
             },
         }?;
+        // "Easter week": the ISO week of the holiday.
+        if self.is(e, "week") && j == k {
+            let (mon, sun) = cal::week_range(date)?;
+            return Some(self.date(
+                i,
+                e + 1,
+                cal::week_value(date),
+                Some((mon, sun)),
+                Granularity::Week,
+            ));
+        }
         Some(self.date(
             i,
             e,
@@ -3555,6 +3566,10 @@ impl<'a> Grammar<'_, 'a> {
             self.part_of(i),
             self.calendar_date(i),
             self.numeric_date(i),
+            self.compact_date(i),
+            self.holiday(i),
+            self.year_month(i),
+            self.week_number(i),
             self.weekday_phrase(i),
             self.day_word(i),
             self.quarter_or_half(i),
