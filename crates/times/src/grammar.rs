@@ -631,26 +631,63 @@ impl<'a> Grammar<'_, 'a> {
     fn calendar_date(&self, i: usize) -> Option<Found> {
         // An optional weekday in front: its value is implied by the date.
         let mut j = i;
-        if lexicon::weekday(self.lw(i)).is_some() && self.tok(i).is_some_and(Tok::is_capitalized) {
+        let weekday = lexicon::weekday(self.lw(i));
+        if weekday.is_some() && self.tok(i).is_some_and(Tok::is_capitalized) {
             j = self.skip_comma(i + 1);
-            if self.is(j, "the") && j == i + 1 {
-                // "Friday the 29th"
-                let (d, e) = self.day(j + 1)?;
-                let r = self.reference?;
-                let parts = CalParts {
-                    year: Some(i32::from(r.year())),
-                    month: r.month() as u8,
-                    day: Some(d),
-                };
-                return Some(self.resolve_cal(i, e, parts));
-            }
         }
         let parsed = self.month_day_year(j).or_else(|| self.day_month_year(j));
         match parsed {
             Some((parts, e)) => Some(self.resolve_cal(i, e, parts)),
-            None if j == i => self.month_alone(i),
-            None => None,
+            None if j == i => weekday
+                .and_then(|w| self.weekday_and_day(i, w))
+                .or_else(|| self.month_alone(i)),
+            None => weekday.and_then(|w| self.weekday_and_day(i, w)),
         }
+    }
+
+    /// A weekday with a day of the month and no month: "Friday the 29th", "Mon 13th", "Sunday
+    /// 31". The month is the nearest one (before the reference in a past-tense clause, after it
+    /// in a future one) in which that day falls on that weekday.
+    fn weekday_and_day(&self, i: usize, w: u8) -> Option<Found> {
+        let r = self.reference?;
+        let k = if self.is(i + 1, "the") { i + 2 } else { i + 1 };
+        let t = self.tok(k)?;
+        let (d, e) = self.day(k)?;
+        // A bare number needs "the" or the end of the phrase ("Sunday 31!", not "Sunday 3
+        // people").
+        let bare = t.kind == TokKind::Num && t.text.bytes().all(|b| b.is_ascii_digit());
+        if bare && k == i + 1 && self.tok(e).is_some_and(|t| t.kind != TokKind::Punct) {
+            return None;
+        }
+        if self.month(e, true).is_some() || (self.is(e, "of") && self.month(e + 1, false).is_some())
+        {
+            return None;
+        }
+        let tense = self.tense(i, e);
+        let first = ymd(i32::from(r.year()), r.month() as u8, 1)?;
+        let cands: Vec<Date> = (-14..=14)
+            .filter_map(|k| {
+                let m = cal::add_months(first, k)?;
+                ymd(i32::from(m.year()), m.month() as u8, d)
+            })
+            .filter(|x| cal::weekday_number(*x) == w)
+            .collect();
+        let dist = |x: &Date| -> i64 {
+            let days = (*x - r).get_days() as i64;
+            match tense {
+                Tense::Past if days > 0 => 4 * days,
+                Tense::Future if days < 0 => -4 * days,
+                _ => days.abs(),
+            }
+        };
+        let date = cands.into_iter().min_by_key(dist)?;
+        Some(self.date(
+            i,
+            e,
+            cal::day_value(date),
+            Some((date, date)),
+            Granularity::Day,
+        ))
     }
 
     /// month [day] [,] [year] | month [of] year
@@ -1322,7 +1359,7 @@ impl<'a> Grammar<'_, 'a> {
                 }
                 2 if n % 10 == 0
                     && i > 0
-                    && self.any(i - 1, &["the", "early", "mid", "late", "-"]) =>
+                    && self.any(i - 1, &["the", "early", "mid", "late", "-", "in"]) =>
                 {
                     Some((1900 + n, e))
                 }
@@ -1343,7 +1380,7 @@ impl<'a> Grammar<'_, 'a> {
             "nineties" => 90,
             _ => return None,
         };
-        (i > 0 && self.any(i - 1, &["the", "early", "mid", "late", "-"]))
+        (i > 0 && self.any(i - 1, &["the", "early", "mid", "late", "-", "in"]))
             .then_some((1900 + n, i + 1))
     }
 
