@@ -1753,7 +1753,29 @@ impl<'a> Grammar<'_, 'a> {
             }
         };
         if !self.any(k2, &["of", "in"]) {
-            return None;
+            // "second Sunday", "first Tuesday": of the reference's month, when nothing else
+            // anchors it (not "the first Sunday after Easter", "the second Sunday in a row").
+            let Piece::Weekday(w) = piece else {
+                return None;
+            };
+            let r = self.reference?;
+            if j != i
+                || n == 0
+                || self.any(
+                    k2,
+                    &["after", "before", "since", "following", "that", "when"],
+                )
+                || (i > 0 && self.tok(i - 1).is_some_and(|t| t.kind != TokKind::Word))
+            {
+                return None;
+            }
+            let d = cal::nth_weekday(
+                i32::from(r.year()),
+                r.month() as u8,
+                w,
+                u8::try_from(n).ok()?,
+            )?;
+            return Some(self.date(i, k2, cal::day_value(d), Some((d, d)), Granularity::Day));
         }
         let base = self.period_base(k2 + 1)?;
         let (a, b) = base.interval?;
@@ -2801,7 +2823,10 @@ impl<'a> Grammar<'_, 'a> {
             return None;
         }
         let (d, e) = self.day(i + 1)?;
-        if t.text.bytes().all(|b| b.is_ascii_digit()) {
+        // A bare number only at the end of a phrase ("for the 27."), not "the 27 members".
+        if t.text.bytes().all(|b| b.is_ascii_digit())
+            && self.tok(e).is_some_and(|t| t.kind != TokKind::Punct)
+        {
             return None;
         }
         // "the 18th century", "the 4th of July" belong to other patterns.
