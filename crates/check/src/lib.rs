@@ -8,6 +8,7 @@
 mod compare;
 pub mod estimates;
 mod group;
+pub mod html;
 pub mod report;
 #[doc(hidden)]
 pub mod synthetic;
