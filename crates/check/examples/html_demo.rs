@@ -1,7 +1,10 @@
 //! Writes a demonstration HTML report from hand-built findings, to look at the page (and
 //! screenshot it with scripts/screenshot-report.sh) without a corpus or a database.
 //!
-//! `cargo run -p claims-check --example html_demo -- OUT.html`
+//! `cargo run -p claims-check --example html_demo -- OUT.html [FINDINGS.json]`
+//!
+//! With a second argument, renders the output of `claims check --format json` instead, to
+//! look at real findings before the CLI has an HTML format.
 
 use claims_check::estimates::Estimate;
 use claims_model::{Finding, FindingClaim, FindingKind, Severity};
@@ -137,10 +140,41 @@ fn findings() -> Vec<Finding> {
     ]
 }
 
-fn main() -> std::io::Result<()> {
-    let out = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| "report.html".to_string());
+/// Findings and estimates from the JSON of `claims check --format json`.
+fn from_json(path: &str) -> Result<(Vec<Finding>, Vec<Estimate>), Box<dyn std::error::Error>> {
+    let doc: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path)?)?;
+    let findings = serde_json::from_value(doc["findings"].clone())?;
+    let num = |e: &serde_json::Value, k: &str| e.get(k).and_then(serde_json::Value::as_f64);
+    let count = |e: &serde_json::Value, k: &str| {
+        e.get(k).and_then(serde_json::Value::as_u64).unwrap_or(0) as usize
+    };
+    let estimates = doc["estimates"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|e| Estimate {
+                    subject: e["subject"].as_str().unwrap_or_default().to_string(),
+                    low: num(e, "low"),
+                    best: num(e, "best"),
+                    high: num(e, "high"),
+                    claims: count(e, "claims"),
+                    independent_sources: count(e, "independent_sources"),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    Ok((findings, estimates))
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let mut args = std::env::args().skip(1);
+    let out = args.next().unwrap_or_else(|| "report.html".to_string());
+    if let Some(json) = args.next() {
+        let (findings, estimates) = from_json(&json)?;
+        let page = claims_check::html::html(&findings, &estimates, &format!("Findings of {json}"));
+        std::fs::write(&out, page)?;
+        return Ok(());
+    }
     let estimates = vec![
         Estimate {
             subject: "people displaced in the river valley".into(),
@@ -160,5 +194,6 @@ fn main() -> std::io::Result<()> {
         },
     ];
     let page = claims_check::html::html(&findings(), &estimates, "Disagreements between sources");
-    std::fs::write(&out, page)
+    std::fs::write(&out, page)?;
+    Ok(())
 }

@@ -57,8 +57,8 @@ h2{font-size:1.2rem;margin:0 0 .75rem}
 .legend dt{margin:0}.legend dd{margin:0}
 .badge{display:inline-block;border-radius:999px;padding:0 .6rem;font-size:.75rem;font-weight:700;letter-spacing:.04em;text-transform:uppercase;color:#fff;vertical-align:.1em}
 .b-contradiction{background:var(--contradiction)}.b-tension{background:var(--tension)}.b-change{background:var(--change)}.b-agreement{background:var(--agreement)}
-nav ul{margin:.25rem auto;padding:0;list-style:none;columns:2 20rem;font-size:.9rem}
-nav li{margin:.1rem 0}
+nav ul{margin:.25rem auto;padding:0;list-style:none;display:grid;grid-template-columns:repeat(auto-fill,minmax(22rem,1fr));gap:.1rem 1.5rem;font-size:.9rem}
+nav li{margin:0}
 nav a{color:inherit}
 section.subject{background:#fff;border:1px solid var(--line);border-radius:.75rem;padding:1rem 1.25rem;margin:1rem 0}
 article.finding{border-top:1px solid var(--line);padding:.75rem 0 .5rem}
@@ -268,7 +268,8 @@ fn write_header(
     out.push_str(
         "<dt>chart</dt><dd>one bar per claim: the interval of values its wording allows; \
          an arrow is an open end (“at least”, “more than”); a diamond is an exact figure; \
-         with as-of dates, bars go down the page in time order</dd>",
+         with as-of dates, bars go down the page in time order \
+         (a date in brackets is the document&#39;s own, for a claim that states no as-of date)</dd>",
     );
     out.push_str("<dt><mark>phrase</mark></dt><dd>where the value is written in the quote</dd>");
     out.push_str("</dl>\n");
