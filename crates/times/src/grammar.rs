@@ -963,6 +963,15 @@ impl<'a> Grammar<'_, 'a> {
         if !matches!(sep, "-" | "/" | ".") || !self.glued(i + 1) || !self.glued(i + 2) {
             return None;
         }
+        // A number glued before it makes a code ("133-03-03-2020").
+        if i > 1
+            && self.glued(i)
+            && matches!(self.lw(i - 1), "-" | "/" | ".")
+            && self.glued(i - 1)
+            && self.tok(i - 2).is_some_and(|t| t.kind == TokKind::Num)
+        {
+            return None;
+        }
         let a = num(i)?;
         let b = num(i + 2)?;
         let third = self.is(i + 3, sep) && self.glued(i + 3) && self.glued(i + 4);
@@ -3607,6 +3616,15 @@ impl<'a> Grammar<'_, 'a> {
                 if let Some(e) = e {
                     let now =
                         self.date(k + 1, e, cal::day_value(r), Some((r, r)), Granularity::Day);
+                    // A start without a year is the last one before now ("from March to date").
+                    let mut first = first;
+                    if let (Some(c), Some((a, _))) = (first.cal, first.interval) {
+                        if c.year.is_none() && a > r {
+                            let year = Some(i32::from(a.year()) - 1);
+                            first =
+                                self.resolve_cal(first.start, first.end, CalParts { year, ..c });
+                        }
+                    }
                     return self.join_range(i, first, now);
                 }
             }

@@ -752,3 +752,489 @@ fn reference_date_inference() {
     assert_eq!(infer_reference_date("On November 29th, they met."), None);
     assert_eq!(infer_reference_date("Nothing here."), None);
 }
+
+/// Runs single-mention rows: each text must give exactly the one mention listed.
+fn check_rows(rows: &[(&str, Want<'_>)]) {
+    for (text, want) in rows {
+        check(text, REF, std::slice::from_ref(want));
+    }
+}
+
+#[test]
+fn compact_dates() {
+    check_rows(&[
+        (
+            "Dec31, 2024",
+            ("Dec31, 2024", "2024-12-31", "2024-12-31", "2024-12-31"),
+        ),
+        (
+            "05-Aug-2016",
+            ("05-Aug-2016", "2016-08-05", "2016-08-05", "2016-08-05"),
+        ),
+        (
+            "Sep-23-2020",
+            ("Sep-23-2020", "2020-09-23", "2020-09-23", "2020-09-23"),
+        ),
+        (
+            "2019/aug/01",
+            ("2019/aug/01", "2019-08-01", "2019-08-01", "2019-08-01"),
+        ),
+        (
+            "23/Sep/2020",
+            ("23/Sep/2020", "2020-09-23", "2020-09-23", "2020-09-23"),
+        ),
+        (
+            "13.5.2015",
+            ("13.5.2015", "2015-05-13", "2015-05-13", "2015-05-13"),
+        ),
+        (
+            "2015.5.13",
+            ("2015.5.13", "2015-05-13", "2015-05-13", "2015-05-13"),
+        ),
+        (
+            "20161016",
+            ("20161016", "2016-10-16", "2016-10-16", "2016-10-16"),
+        ),
+        (
+            "in 2016/11",
+            ("2016/11", "2016-11", "2016-11-01", "2016-11-30"),
+        ),
+        (
+            "11-2016",
+            ("11-2016", "2016-11", "2016-11-01", "2016-11-30"),
+        ),
+        (
+            "in 2015.3",
+            ("2015.3", "2015-03", "2015-03-01", "2015-03-31"),
+        ),
+        (
+            "21/04/16",
+            ("21/04/16", "2016-04-21", "2016-04-21", "2016-04-21"),
+        ),
+        (
+            "9-18-15",
+            ("9-18-15", "2015-09-18", "2015-09-18", "2015-09-18"),
+        ),
+        (
+            "2017 april",
+            ("2017 april", "2017-04", "2017-04-01", "2017-04-30"),
+        ),
+        (
+            "14 nov 2023",
+            ("14 nov 2023", "2023-11-14", "2023-11-14", "2023-11-14"),
+        ),
+        (
+            "July 4th of 1995",
+            ("July 4th of 1995", "1995-07-04", "1995-07-04", "1995-07-04"),
+        ),
+        (
+            "28 June in 2020",
+            ("28 June in 2020", "2020-06-28", "2020-06-28", "2020-06-28"),
+        ),
+        (
+            "2019 q3",
+            ("2019 q3", "2019-Q3", "2019-07-01", "2019-09-30"),
+        ),
+        ("2016H2", ("2016H2", "2016-H2", "2016-07-01", "2016-12-31")),
+        ("in 70's", ("70's", "197", "1970-01-01", "1979-12-31")),
+    ]);
+    // Index levels and codes stay numbers.
+    for text in [
+        "The index rose to 2082.1 points.",
+        "code 133-03-03-2020",
+        "a 2.5 rise",
+    ] {
+        check(text, REF, &[]);
+    }
+}
+
+#[test]
+fn holidays() {
+    check_rows(&[
+        (
+            "Christmas 2025",
+            ("Christmas 2025", "2025-12-25", "2025-12-25", "2025-12-25"),
+        ),
+        (
+            "They met on Christmas Eve.",
+            ("Christmas Eve", "2024-12-24", "2024-12-24", "2024-12-24"),
+        ),
+        (
+            "easter 2018",
+            ("easter 2018", "2018-04-01", "2018-04-01", "2018-04-01"),
+        ),
+        (
+            "Good Friday 2024",
+            ("Good Friday 2024", "2024-03-29", "2024-03-29", "2024-03-29"),
+        ),
+        (
+            "Thanksgiving 2024",
+            (
+                "Thanksgiving 2024",
+                "2024-11-28",
+                "2024-11-28",
+                "2024-11-28",
+            ),
+        ),
+        (
+            "black friday 2010",
+            (
+                "black friday 2010",
+                "2010-11-26",
+                "2010-11-26",
+                "2010-11-26",
+            ),
+        ),
+        (
+            "Memorial Day 2024",
+            (
+                "Memorial Day 2024",
+                "2024-05-27",
+                "2024-05-27",
+                "2024-05-27",
+            ),
+        ),
+        (
+            "last Easter",
+            ("last Easter", "2024-03-31", "2024-03-31", "2024-03-31"),
+        ),
+        (
+            "next Thanksgiving",
+            (
+                "next Thanksgiving",
+                "2024-11-28",
+                "2024-11-28",
+                "2024-11-28",
+            ),
+        ),
+        (
+            "Independence Day of this year",
+            (
+                "Independence Day of this year",
+                "2024-07-04",
+                "2024-07-04",
+                "2024-07-04",
+            ),
+        ),
+        (
+            "Easter week",
+            ("Easter week", "2024-W13", "2024-03-25", "2024-03-31"),
+        ),
+    ]);
+    // Another country's independence day is not the Fourth of July.
+    check("Ukraine's Independence Day", REF, &[]);
+}
+
+#[test]
+fn ordinal_pieces_and_weeks() {
+    check_rows(&[
+        (
+            "the first week of 2015",
+            (
+                "the first week of 2015",
+                "2015-W01",
+                "2014-12-29",
+                "2015-01-04",
+            ),
+        ),
+        (
+            "the last week of December 2016",
+            (
+                "the last week of December 2016",
+                "2016-W52",
+                "2016-12-26",
+                "2017-01-01",
+            ),
+        ),
+        (
+            "the third week of this month",
+            (
+                "the third week of this month",
+                "2024-W47",
+                "2024-11-18",
+                "2024-11-24",
+            ),
+        ),
+        (
+            "the last week of July 2024",
+            (
+                "the last week of July 2024",
+                "2024-W30",
+                "2024-07-22",
+                "2024-07-28",
+            ),
+        ),
+        (
+            "the third Wednesday of next month",
+            (
+                "the third Wednesday of next month",
+                "2024-12-18",
+                "2024-12-18",
+                "2024-12-18",
+            ),
+        ),
+        (
+            "the first Friday of July 2024",
+            (
+                "the first Friday of July 2024",
+                "2024-07-05",
+                "2024-07-05",
+                "2024-07-05",
+            ),
+        ),
+        (
+            "the 20th of next month",
+            (
+                "the 20th of next month",
+                "2024-12-20",
+                "2024-12-20",
+                "2024-12-20",
+            ),
+        ),
+        (
+            "the 15th day of next month",
+            (
+                "the 15th day of next month",
+                "2024-12-15",
+                "2024-12-15",
+                "2024-12-15",
+            ),
+        ),
+        (
+            "the third month of 2021",
+            (
+                "the third month of 2021",
+                "2021-03",
+                "2021-03-01",
+                "2021-03-31",
+            ),
+        ),
+        (
+            "second Sunday",
+            ("second Sunday", "2024-11-10", "2024-11-10", "2024-11-10"),
+        ),
+        (
+            "week 48",
+            ("week 48", "2024-W48", "2024-11-25", "2024-12-01"),
+        ),
+        (
+            "the week 3 of 2027",
+            ("the week 3 of 2027", "2027-W03", "2027-01-18", "2027-01-24"),
+        ),
+        (
+            "the week of April 10th, 2024",
+            (
+                "the week of April 10th, 2024",
+                "2024-W15",
+                "2024-04-08",
+                "2024-04-14",
+            ),
+        ),
+        (
+            "w/c Feb 4 2025",
+            ("w/c Feb 4 2025", "2025-W06", "2025-02-03", "2025-02-09"),
+        ),
+    ]);
+    // TimeML tags "the first nine months" as a duration and "of 1997" apart.
+    check(
+        "the first nine months of 1997",
+        REF,
+        &[
+            ("the first nine months", "P9M", "1997-01-01", "1997-09-30"),
+            ("1997", "1997", "1997-01-01", "1997-12-31"),
+        ],
+    );
+    check(
+        "the last two weeks of this year",
+        REF,
+        &[
+            ("the last two weeks", "P2W", "2024-12-16", "2024-12-29"),
+            ("this year", "2024", "2024-01-01", "2024-12-31"),
+        ],
+    );
+}
+
+#[test]
+fn relative_periods_and_days() {
+    check_rows(&[
+        (
+            "next quarter",
+            ("next quarter", "2025-Q1", "2025-01-01", "2025-03-31"),
+        ),
+        (
+            "last quarter",
+            ("last quarter", "2024-Q3", "2024-07-01", "2024-09-30"),
+        ),
+        (
+            "the week after next",
+            (
+                "the week after next",
+                "2024-W49",
+                "2024-12-02",
+                "2024-12-08",
+            ),
+        ),
+        (
+            "the month after next",
+            (
+                "the month after next",
+                "2025-01",
+                "2025-01-01",
+                "2025-01-31",
+            ),
+        ),
+        (
+            "this working week",
+            ("this working week", "2024-W47", "2024-11-18", "2024-11-22"),
+        ),
+        (
+            "next week on Friday",
+            (
+                "next week on Friday",
+                "2024-11-29",
+                "2024-11-29",
+                "2024-11-29",
+            ),
+        ),
+        (
+            "next week Sunday",
+            ("next week Sunday", "2024-12-01", "2024-12-01", "2024-12-01"),
+        ),
+        (
+            "Monday of the following week",
+            (
+                "Monday of the following week",
+                "2024-11-25",
+                "2024-11-25",
+                "2024-11-25",
+            ),
+        ),
+        (
+            "the rest of the week",
+            (
+                "the rest of the week",
+                "2024-W47",
+                "2024-11-20",
+                "2024-11-24",
+            ),
+        ),
+        (
+            "the rest of the year",
+            ("the rest of the year", "2024", "2024-11-20", "2024-12-31"),
+        ),
+        (
+            "They met on the 18th.",
+            ("the 18th", "2024-11-18", "2024-11-18", "2024-11-18"),
+        ),
+        (
+            "They will meet on the 18th.",
+            ("the 18th", "2024-12-18", "2024-12-18", "2024-12-18"),
+        ),
+        (
+            "They met on Mon 18th.",
+            ("Mon 18th", "2024-11-18", "2024-11-18", "2024-11-18"),
+        ),
+        (
+            "Friday the 29th",
+            ("Friday the 29th", "2024-11-29", "2024-11-29", "2024-11-29"),
+        ),
+        (
+            "the day after tmrw",
+            (
+                "the day after tmrw",
+                "2024-11-22",
+                "2024-11-22",
+                "2024-11-22",
+            ),
+        ),
+        (
+            "three days after January 12th, 2025",
+            (
+                "three days after January 12th, 2025",
+                "2025-01-15",
+                "2025-01-15",
+                "2025-01-15",
+            ),
+        ),
+        (
+            "two weeks before Christmas 2024",
+            (
+                "two weeks before Christmas 2024",
+                "2024-12-11",
+                "2024-12-11",
+                "2024-12-11",
+            ),
+        ),
+        (
+            "one month and 21 days ago",
+            (
+                "one month and 21 days ago",
+                "2024-09-29",
+                "2024-09-29",
+                "2024-09-29",
+            ),
+        ),
+    ]);
+    // "the 27 members" is a count, not a day.
+    check("They met on the 27 members.", REF, &[]);
+}
+
+#[test]
+fn ranges_to_now_and_within_a_month() {
+    check_rows(&[
+        (
+            "from March to date",
+            (
+                "from March to date",
+                "2024-03/2024-11-20",
+                "2024-03-01",
+                "2024-11-20",
+            ),
+        ),
+        (
+            "between Jan 2024 and now",
+            (
+                "between Jan 2024 and now",
+                "2024-01/2024-11-20",
+                "2024-01-01",
+                "2024-11-20",
+            ),
+        ),
+        (
+            "from 4 to 22 this month",
+            (
+                "from 4 to 22 this month",
+                "2024-11-04/2024-11-22",
+                "2024-11-04",
+                "2024-11-22",
+            ),
+        ),
+        (
+            "4 to 23 next month",
+            (
+                "4 to 23 next month",
+                "2024-12-04/2024-12-23",
+                "2024-12-04",
+                "2024-12-23",
+            ),
+        ),
+    ]);
+    // A duration that starts on a named day covers the days from it; the day stays its own
+    // expression, as in TimeML.
+    check(
+        "for 3 days from today",
+        REF,
+        &[
+            ("3 days", "P3D", "2024-11-20", "2024-11-22"),
+            ("today", "2024-11-20", "2024-11-20", "2024-11-20"),
+        ],
+    );
+    check(
+        "2 weeks starting May 20th, 2025",
+        REF,
+        &[
+            ("2 weeks", "P2W", "2025-05-20", "2025-06-02"),
+            ("May 20th, 2025", "2025-05-20", "2025-05-20", "2025-05-20"),
+        ],
+    );
+}
