@@ -69,7 +69,11 @@ fn invented(
     country_name: &str,
     k: usize,
 ) -> Person {
-    let office = JUNIOR_OFFICES[k % JUNIOR_OFFICES.len()];
+    // Anglophone governments have no deputy ministers: their invented officials are envoys.
+    let office = match country_name {
+        "United States" | "United Kingdom" => "special envoy",
+        _ => JUNIOR_OFFICES[k % JUNIOR_OFFICES.len()],
+    };
     let (from, to) = (
         jiff::civil::date(2000, 1, 1),
         jiff::civil::date(2099, 12, 31),
