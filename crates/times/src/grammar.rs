@@ -496,6 +496,7 @@ impl<'a> Grammar<'_, 'a> {
             self.holiday(i),
             self.numeric_date(i),
             self.compact_date(i),
+            self.numeric_range(i),
             self.weekday_phrase(i),
             self.weekday_of_week(i),
             self.week_number(i),
@@ -1240,6 +1241,77 @@ impl<'a> Grammar<'_, 'a> {
             }
             _ => None,
         }
+    }
+
+    /// Month/day[/year] at `i` with one separator throughout: (month, day, year, end).
+    fn md_parts(&self, i: usize, sep: &str) -> Option<(u32, u32, Option<i32>, usize)> {
+        let num = |k: usize| -> Option<(u32, usize)> {
+            let t = self.tok(k)?;
+            (t.kind == TokKind::Num && t.text.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| t.text.parse().ok().map(|n| (n, t.text.len())))
+                .flatten()
+        };
+        let joined = |k: usize| self.is(k, sep) && self.glued(k) && self.glued(k + 1);
+        let (m, ml) = num(i)?;
+        if ml > 2 || !joined(i + 1) {
+            return None;
+        }
+        let (d, dl) = num(i + 2)?;
+        if dl > 2 || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+            return None;
+        }
+        if joined(i + 3) {
+            if let Some((y, 4)) = num(i + 4) {
+                return Some((m, d, Some(y as i32), i + 5));
+            }
+        }
+        Some((m, d, None, i + 3))
+    }
+
+    /// Two numeric dates joined by a dash: "10/1/2018-10/7/2018", "10/1-11/2/2017", "5/1-5/7,
+    /// 2020", "10-1-2018-10-7-2018". Month first, as in American usage.
+    fn numeric_range(&self, i: usize) -> Option<Found> {
+        // Not inside a longer code.
+        if i > 0 && self.glued(i) && self.tok(i - 1).is_some_and(|t| t.kind != TokKind::Word) {
+            return None;
+        }
+        let sep = self.lw(i + 1);
+        if !matches!(sep, "/" | "-") {
+            return None;
+        }
+        let (m1, d1, y1, k) = self.md_parts(i, sep)?;
+        if !(self.range_dash(k) && self.glued(k) && self.glued(k + 1)) {
+            return None;
+        }
+        let (m2, d2, y2, mut e) = self.md_parts(k + 1, sep)?;
+        let mut y2 = y2;
+        if y2.is_none() && self.is(e, ",") {
+            if let Some((y, ye)) = self.year4(e + 1) {
+                y2 = Some(y);
+                e = ye;
+            }
+        }
+        let (m1, d1, m2, d2) = (m1 as u8, d1 as u8, m2 as u8, d2 as u8);
+        let (ya, yb) = match (y1, y2) {
+            (Some(a), Some(b)) => (a, b),
+            (None, Some(b)) => (if (m1, d1) > (m2, d2) { b - 1 } else { b }, b),
+            (Some(a), None) => (a, if (m2, d2) < (m1, d1) { a + 1 } else { a }),
+            (None, None) => {
+                let y = self.pick_year(i, e, |y| Some((ymd(y, m1, d1)?, ymd(y, m1, d1)?)))?;
+                (y, if (m2, d2) < (m1, d1) { y + 1 } else { y })
+            }
+        };
+        let (a, b) = (ymd(ya, m1, d1)?, ymd(yb, m2, d2)?);
+        if b < a {
+            return None;
+        }
+        Some(self.date(
+            i,
+            e,
+            format!("{}/{}", cal::day_value(a), cal::day_value(b)),
+            Some((a, b)),
+            Granularity::Day,
+        ))
     }
 
     /// A year written with two digits: within twenty years ahead of the reference it is in
