@@ -824,7 +824,14 @@ impl<'a> Grammar<'_, 'a> {
         };
         let s = i;
         let i = if rel.is_some() { i + 1 } else { i };
-        let (m, mut e) = self.month(i, true)?;
+        // After "last"/"next"/"this" a lower-case abbreviation is a month too ("last sept"),
+        // but never "may" or "march" ("this may take longer").
+        let (m, mut e) = self.month(i, true).or_else(|| {
+            let w = self.lw(i);
+            (rel.is_some() && !matches!(w, "may" | "march" | "mar"))
+                .then(|| self.month(i, false))
+                .flatten()
+        })?;
         let t = self.tok(i)?;
         if m == 5 || rel.is_none() {
             // "May" is also a verb and a name; lower-case months are rare in news.
@@ -2722,13 +2729,17 @@ impl<'a> Grammar<'_, 'a> {
                 return self.relative_base(i, 2, unit, e);
             }
         }
-        let (shift, k) = match self.lw(j) {
+        let (shift, mut k) = match self.lw(j) {
             "last" | "past" | "previous" => (-1, j + 1),
             "this" | "current" => (0, j + 1),
             "next" | "coming" | "following" | "upcoming" => (1, j + 1),
             "latest" if j > i => (0, j + 1),
             _ => return None,
         };
+        // "this calendar year" is this year.
+        if self.is(k, "calendar") && self.is(k + 1, "year") {
+            k += 1;
+        }
         // "this working week", "next workweek": Monday to Friday.
         let work = self
             .seq(k, &["working", "week"])

@@ -1166,6 +1166,14 @@ fn relative_periods_and_days() {
         ),
         ("tmrw", ("tmrw", "2024-11-21", "2024-11-21", "2024-11-21")),
         (
+            "last sept",
+            ("last sept", "2024-09", "2024-09-01", "2024-09-30"),
+        ),
+        (
+            "this calendar year",
+            ("this calendar year", "2024", "2024-01-01", "2024-12-31"),
+        ),
+        (
             "next workweek",
             ("next workweek", "2024-W48", "2024-11-25", "2024-11-29"),
         ),
