@@ -48,6 +48,9 @@ pub enum TextError {
         line: usize,
         problem: String,
     },
+    /// Markup nested so deeply that parsing it would take minutes (see `docs/inputs.md`).
+    #[error("{path}: HTML nested too deeply to parse in reasonable time (from byte {offset} of the decoded text)")]
+    TooDeep { path: String, offset: usize },
     #[error("{path}: holds {count} documents; name one as {path}#L<line>")]
     ManyDocuments { path: String, count: usize },
 }
@@ -65,6 +68,7 @@ impl TextError {
             | TextError::TooLarge { path, .. }
             | TextError::BadHeader { path, .. }
             | TextError::BadRecord { path, .. }
+            | TextError::TooDeep { path, .. }
             | TextError::ManyDocuments { path, .. } => path,
         }
     }
@@ -279,6 +283,12 @@ fn parse_html(label: &str, bytes: Vec<u8>) -> Result<Document, TextError> {
     let sha256 = hex(&Sha256::digest(&bytes));
     let declared = html::declared_charset(&bytes);
     let decoded = decode(label, bytes, declared)?;
+    if let Some((_, offset)) = html::nesting_over_budget(&decoded.text) {
+        return Err(TextError::TooDeep {
+            path: label.to_string(),
+            offset,
+        });
+    }
     let page = html::extract(&decoded.text);
     if page.text.trim().is_empty() {
         return Err(TextError::Empty {
@@ -568,6 +578,23 @@ mod tests {
             .unwrap();
         assert_eq!(d.text, "Café crème.\n");
         assert_eq!(d.encoding.as_deref(), Some("windows-1252"));
+    }
+
+    #[test]
+    fn degenerate_nesting_is_refused_quickly() {
+        // Regression: 200,000 unclosed <div><span> took html5ever over 17 minutes.
+        let deep = "<div><span>a ".repeat(200_000);
+        let started = std::time::Instant::now();
+        let e = parse_documents("d.html", deep.into_bytes(), InputKind::Html)
+            .remove(0)
+            .unwrap_err();
+        assert!(matches!(e, TextError::TooDeep { .. }), "{e}");
+        assert!(started.elapsed() < std::time::Duration::from_secs(5));
+        // Deep but legitimate pages are parsed: 2,000 levels, and many shallow paragraphs.
+        let nested = format!("{}x{}", "<div>".repeat(2_000), "</div>".repeat(2_000));
+        assert!(parse_documents("n.html", nested.into_bytes(), InputKind::Html)[0].is_ok());
+        let wide = "<div><p>Para <b>bold</b> <a href=x>link</a>.</p></div>".repeat(50_000);
+        assert!(parse_documents("w.html", wide.into_bytes(), InputKind::Html)[0].is_ok());
     }
 
     #[test]

@@ -29,6 +29,7 @@ pub(crate) struct Page {
 const DROPPED: &[&str] = &[
     "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
     "iframe", "svg", "math", "button", "select", "textarea", "object", "canvas", "head", "dialog",
+    "title",
 ];
 
 /// ARIA roles that mean the same as the dropped elements.
@@ -165,6 +166,93 @@ pub(crate) fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     let head = &bytes[..bytes.len().min(1024)];
     let caps = CHARSET.captures(head)?;
     Encoding::for_label(caps.get(1)?.as_bytes())
+}
+
+/// How much tree-building work a page may cost, in open elements summed over its tags.
+///
+/// html5ever scans its stack of open elements for many tags, so a page nested `d` deep costs
+/// about `tags × d`: 20,000 unclosed `<div>`s take seconds, 200,000 take a quarter of an hour.
+/// Real pages nest a few dozen deep (a few million units for a large page); a budget of 200
+/// million refuses only degenerate markup, in time linear in its length.
+pub(crate) const NESTING_BUDGET: u64 = 200_000_000;
+
+/// Elements that never hold children, or whose end tag is optional (the parser closes them
+/// itself), so they do not deepen the tree as far as this estimate is concerned.
+const FLAT: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead",
+    "tbody", "tfoot", "colgroup", "rb", "rt", "rp", "html", "head", "body",
+];
+
+/// Raw-text elements: their content is not markup and is skipped to the end tag.
+const RAW: &[&str] = &[
+    "script", "style", "textarea", "title", "xmp", "noembed", "noframes",
+];
+
+/// Estimates the parser's work for `source` (see [`NESTING_BUDGET`]) with one linear scan of
+/// its tags; `Some((cost, offset))` where the budget is first exceeded.
+pub(crate) fn nesting_over_budget(source: &str) -> Option<(u64, usize)> {
+    let bytes = source.as_bytes();
+    let mut depth: u64 = 0;
+    let mut cost: u64 = 0;
+    let mut i = 0;
+    while let Some(lt) = bytes[i..].iter().position(|&b| b == b'<') {
+        let at = i + lt;
+        let rest = &source[at + 1..];
+        if rest.starts_with("!--") {
+            i = rest.find("-->").map_or(bytes.len(), |e| at + 1 + e + 3);
+            continue;
+        }
+        let (closing, name_start) = match rest.as_bytes().first() {
+            Some(b'/') => (true, 1),
+            Some(b) if b.is_ascii_alphabetic() => (false, 0),
+            _ => {
+                i = at + 1;
+                continue;
+            }
+        };
+        let name_len = rest[name_start..]
+            .bytes()
+            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'-')
+            .count();
+        let name = rest[name_start..name_start + name_len].to_ascii_lowercase();
+        let tag_end = rest.find('>').map_or(bytes.len(), |e| at + 1 + e + 1);
+        i = tag_end;
+        if FLAT.contains(&name.as_str()) {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+            continue;
+        }
+        if source[at..tag_end].ends_with("/>") {
+            continue;
+        }
+        if RAW.contains(&name.as_str()) {
+            i = find_end_tag(source, tag_end, &name);
+            continue;
+        }
+        depth += 1;
+        cost += depth;
+        if cost > NESTING_BUDGET {
+            return Some((cost, at));
+        }
+    }
+    None
+}
+
+/// Where the raw text of `name` that starts at `from` ends (after its end tag), linearly.
+fn find_end_tag(source: &str, from: usize, name: &str) -> usize {
+    let mut i = from;
+    while let Some(p) = source.get(i..).and_then(|r| r.find("</")) {
+        let at = i + p + 2;
+        let candidate = source.get(at..at + name.len()).unwrap_or("");
+        if candidate.eq_ignore_ascii_case(name) {
+            return source[at..].find('>').map_or(source.len(), |e| at + e + 1);
+        }
+        i = at;
+    }
+    source.len()
 }
 
 /// Does a JSON field's text look like HTML markup rather than plain text?
@@ -509,4 +597,106 @@ fn json_ld_date(value: &serde_json::Value) -> Option<&str> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nesting_estimate_table() {
+        // markup → over budget?
+        let rows = [
+            ("<p>a<p>b<p>c".repeat(100_000), false),
+            ("<div>".repeat(30_000), true),
+            ("<div></div>".repeat(300_000), false),
+            ("<br><img src=x><hr/>".repeat(100_000), false),
+            // Tags inside scripts and comments are not markup.
+            (
+                format!("<script>{}</script>", "<div>".repeat(30_000)),
+                false,
+            ),
+            (format!("<!--{}-->", "<div>".repeat(30_000)), false),
+            (format!("<style>{}</STYLE>x", "<div>".repeat(30_000)), false),
+            ("<span/>".repeat(30_000), false),
+        ];
+        for (markup, over) in rows {
+            assert_eq!(
+                nesting_over_budget(&markup).is_some(),
+                over,
+                "for {}…",
+                &markup[..40]
+            );
+        }
+    }
+
+    #[test]
+    fn furniture_tokens() {
+        let rows = [
+            ("social-share", true),
+            ("related_stories", true),
+            ("c-newsletter-signup", true),
+            ("ad", true),
+            ("ADS", true),
+            ("has-ads", false),
+            ("shared-content", false),
+            ("article-body", false),
+            ("adjacent", false),
+            ("js-comments", true),
+            ("c", false),
+        ];
+        for (token, furniture) in rows {
+            assert_eq!(is_furniture_token(token), furniture, "for {token}");
+        }
+    }
+
+    #[test]
+    fn charset_declarations() {
+        let rows: [(&[u8], Option<&str>); 5] = [
+            (b"<meta charset=\"ISO-8859-1\">", Some("windows-1252")),
+            (b"<META CHARSET=koi8-r>", Some("KOI8-R")),
+            (
+                b"<meta http-equiv=\"content-type\" content=\"text/html; charset=Shift_JIS\">",
+                Some("Shift_JIS"),
+            ),
+            (b"<meta charset=\"nonsense\">", None),
+            (b"<p>charset=utf-8</p>", None),
+        ];
+        for (head, name) in rows {
+            assert_eq!(declared_charset(head).map(|e| e.name()), name);
+        }
+    }
+
+    #[test]
+    fn article_choice_and_dates() {
+        let page = r#"<html><head>
+<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", "datePublished": "2024-11-28T22:00:00Z"}]}</script>
+<meta name="date" content="not a date">
+</head><body>
+<article><p>Teaser one.</p></article>
+<main>
+<article><h2>Real story</h2><p>The real story has the most text of all the articles here.</p>
+<time datetime="2024-01-01">Jan 1</time>
+<article><p>A nested comment that belongs to its parent.</p></article></article>
+</main>
+<div class="related-links"><p>Other story entirely.</p></div>
+<table><tr><th>Side</th><th>Troops</th></tr><tr><td>A</td><td>10,000</td></tr></table>
+</body></html>"#;
+        let p = extract(page);
+        assert_eq!(
+            p.text,
+            "Real story\nThe real story has the most text of all the articles here.\nJan 1\n\
+             A nested comment that belongs to its parent.\n"
+        );
+        assert_eq!(p.header.published, Some(jiff::civil::date(2024, 11, 28)));
+        assert_eq!(p.notes, ["ignored meta date \"not a date\": not a date"]);
+        // Without any article, the body is the text; tables read by rows; pre keeps lines.
+        let p = extract(
+            "<body><table><tr><th>Side</th><th>Troops</th></tr><tr><td>A</td><td>10,000</td>\
+             </tr></table><pre>line one\n  line two</pre><time datetime=\"2024-02-03\">x</time></body>",
+        );
+        assert_eq!(p.text, "Side | Troops\nA | 10,000\nline one\nline two\nx\n");
+        assert_eq!(p.header.published, Some(jiff::civil::date(2024, 2, 3)));
+        assert_eq!(p.header.title, None);
+    }
 }
