@@ -80,6 +80,11 @@ fn record(
     let mut notes = file_notes.to_vec();
     let (key, raw) = text_field(&fields)?;
     let text = if html::looks_like_html(raw) {
+        if html::nesting_over_budget(raw).is_some() {
+            return Err(format!(
+                "the `{key}` field holds HTML nested too deeply to parse in reasonable time"
+            ));
+        }
         notes.push(format!(
             "the `{key}` field holds HTML; its text was extracted"
         ));
@@ -253,6 +258,10 @@ mod tests {
                 "the `title` field is not a string",
             ),
             (r#"{"text": "<p> </p>"}"#, "the `text` field has no text"),
+            (
+                &format!(r#"{{"text": "<p>{}"}}"#, "<div>".repeat(30_000)),
+                "the `text` field holds HTML nested too deeply to parse in reasonable time",
+            ),
         ];
         for (line, problem) in rows {
             let got = docs(line);
