@@ -23,6 +23,8 @@ pub enum ReportFormat {
     Markdown,
     /// schema.org ClaimReview JSON-LD, one review per disputed claim.
     Claimreview,
+    /// One self-contained HTML page: quotes side by side, an interval chart per numeric subject.
+    Html,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]

@@ -16,7 +16,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
     match cli.command {
         Command::Ingest { db, quiet, paths } => {
             let mut store = Store::open(&db)?;
-            let s = pipeline::ingest(&mut store, &paths)?;
+            let s = pipeline::ingest(&mut store, &paths, progress(quiet))?;
             report_ingest(&s, quiet);
             Ok(if s.skipped.is_empty() {
                 ExitCode::SUCCESS
@@ -36,7 +36,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         } => {
             let mut store = Store::open(&db)?;
             if !paths.is_empty() {
-                let s = pipeline::ingest(&mut store, &paths)?;
+                let s = pipeline::ingest(&mut store, &paths, progress(false))?;
                 report_ingest(&s, true);
             }
             let opts = CheckOptions {
@@ -81,6 +81,9 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
                     let mut v = report::json(&findings);
                     v["estimates"] = serde_json::to_value(&estimates).unwrap_or_default();
                     pretty(&v)
+                }
+                ReportFormat::Html => {
+                    claims_check::html::html(&findings, &estimates, "Disagreements between sources")
                 }
                 ReportFormat::Claimreview => {
                     let today = jiff::Zoned::now().date().to_string();
@@ -260,6 +263,15 @@ fn severity(s: SeverityArg) -> Severity {
     }
 }
 
+/// A progress bar only on a terminal, and never with --quiet.
+fn progress(quiet: bool) -> pipeline::Progress {
+    if quiet || !std::io::stderr().is_terminal() {
+        pipeline::Progress::Quiet
+    } else {
+        pipeline::Progress::Bar
+    }
+}
+
 fn finding_kind(k: KindArg) -> FindingKind {
     match k {
         KindArg::Numeric => FindingKind::Numeric,
@@ -283,6 +295,9 @@ fn report_ingest(s: &pipeline::IngestSummary, quiet: bool) {
         eprintln!("claims: skipped {reason}");
     }
     if !quiet {
+        for note in &s.notes {
+            eprintln!("claims: note: {note}");
+        }
         eprintln!(
             "ingested {} new, {} replaced, {} unchanged, {} skipped",
             s.added,

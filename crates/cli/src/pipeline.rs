@@ -20,6 +20,8 @@ pub struct IngestSummary {
     pub unchanged: usize,
     /// Inputs that were not stored, with the reason (each names its file).
     pub skipped: Vec<String>,
+    /// What had to be done to read a stored document ("decoded as windows-1252"), per document.
+    pub notes: Vec<String>,
 }
 
 /// Where a document's reference date came from.
@@ -43,69 +45,137 @@ fn collection_date(mut dates: Vec<Date>) -> Option<Date> {
     Some(dates[(dates.len() - 1) / 2])
 }
 
+/// Documents read, extracted and written together: bounds memory whatever the corpus size.
+const CHUNK: usize = 256;
+
+/// How an ingest run reports progress.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Progress {
+    /// A progress bar on standard error (documents/s).
+    Bar,
+    Quiet,
+}
+
 /// Reads, extracts and stores every document under `paths`. One bad file never stops the others.
+///
+/// Files are taken in chunks: each chunk is read and extracted on all cores (rayon), then written
+/// by this thread in one transaction with a savepoint per document, so a document is stored whole
+/// or not at all and an interrupted run keeps every chunk already committed.
 ///
 /// # Errors
 /// Only when the database itself fails.
-pub fn ingest(store: &mut Store, paths: &[PathBuf]) -> Result<IngestSummary, CliError> {
+pub fn ingest(
+    store: &mut Store,
+    paths: &[PathBuf],
+    progress: Progress,
+) -> Result<IngestSummary, CliError> {
+    use rayon::prelude::*;
+
     let mut summary = IngestSummary::default();
     let (files, missing) = claims_text::collect_files(paths);
     summary
         .skipped
         .extend(missing.iter().map(TextError::to_string));
-    let mut docs = Vec::new();
-    for f in &files {
-        match claims_text::read_document(f) {
-            Ok(doc) => {
-                if store.is_unchanged(&doc.path, &doc.sha256)? {
-                    summary.unchanged += 1;
-                } else {
+    let bar = match progress {
+        Progress::Bar => indicatif::ProgressBar::new(files.len() as u64),
+        Progress::Quiet => indicatif::ProgressBar::hidden(),
+    };
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{bar:40} {pos}/{len} documents {per_sec} eta {eta}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    // Reference dates read from the texts so far: the median stands in for a document that
+    // states no year at all.
+    let mut known: Vec<Date> = store
+        .documents()?
+        .iter()
+        .filter(|d| d.reference_date_source.as_deref() != Some("collection"))
+        .filter_map(|d| d.reference_date)
+        .collect();
+    for chunk in files.chunks(CHUNK) {
+        // A .jsonl file holds many documents; every other file one.
+        let read: Vec<Result<Document, TextError>> = chunk
+            .par_iter()
+            .flat_map_iter(|f| claims_text::read_documents(f))
+            .collect();
+        let mut docs = Vec::with_capacity(read.len());
+        for r in read {
+            match r {
+                Ok(doc) if store.is_unchanged(&doc.path, &doc.sha256)? => summary.unchanged += 1,
+                Ok(doc) => {
+                    summary
+                        .notes
+                        .extend(doc.notes.iter().map(|n| format!("{}: {n}", doc.path)));
                     docs.push(doc);
                 }
+                Err(e) => summary.skipped.push(e.to_string()),
             }
-            Err(e) => summary.skipped.push(e.to_string()),
         }
-    }
-    let refs: Vec<(Option<Date>, Option<&'static str>)> = docs.iter().map(reference_for).collect();
-    let mut known: Vec<Date> = refs.iter().filter_map(|r| r.0).collect();
-    known.extend(
-        store
-            .documents()?
+        let refs: Vec<(Option<Date>, Option<&'static str>)> =
+            docs.par_iter().map(reference_for).collect();
+        known.extend(refs.iter().filter_map(|r| r.0));
+        let fallback = collection_date(known.clone());
+        let extractions: Vec<(Option<Date>, Option<&'static str>, claims_model::Extraction)> = docs
+            .par_iter()
+            .zip(refs.par_iter())
+            .map(|(doc, &(date, source))| {
+                let (date, source, assumed) = match (date, fallback) {
+                    (Some(d), _) => (Some(d), source, false),
+                    (None, Some(f)) => (Some(f), Some("collection"), true),
+                    (None, None) => (None, None, false),
+                };
+                let opts = claims_extract::Options {
+                    reference_date: date,
+                    reference_assumed: assumed,
+                    published: doc.header.published,
+                };
+                (
+                    date,
+                    source,
+                    claims_extract::extract(&doc.text, doc.body_start, &opts),
+                )
+            })
+            .collect();
+        let batch: Vec<(NewDocument, claims_model::Extraction)> = docs
             .iter()
-            .filter(|d| d.reference_date_source.as_deref() != Some("collection"))
-            .filter_map(|d| d.reference_date),
-    );
-    let fallback = collection_date(known);
-    for (doc, (date, source)) in docs.iter().zip(refs) {
-        let (date, source, assumed) = match (date, fallback) {
-            (Some(d), _) => (Some(d), source, false),
-            (None, Some(f)) => (Some(f), Some("collection"), true),
-            (None, None) => (None, None, false),
+            .zip(extractions)
+            .map(|(doc, (date, source, extraction))| {
+                let new = NewDocument {
+                    path: &doc.path,
+                    sha256: &doc.sha256,
+                    byte_len: doc.text.len() as u64,
+                    text: &doc.text,
+                    title: doc.header.title.as_deref(),
+                    source: doc.header.source.as_deref(),
+                    url: doc.header.url.as_deref(),
+                    published: doc.header.published,
+                    reference_date: date,
+                    reference_date_source: source,
+                };
+                (new, extraction)
+            })
+            .collect();
+        // One transaction for the chunk; if any document of it is refused, the chunk is rolled
+        // back and written again document by document, so the others still go in.
+        let outcomes = match store.ingest_batch(&batch) {
+            Ok(all) => all.into_iter().map(Ok).collect(),
+            Err(_) => store.ingest_each(&batch)?,
         };
-        let opts = claims_extract::Options {
-            reference_date: date,
-            reference_assumed: assumed,
-            published: doc.header.published,
-        };
-        let extraction = claims_extract::extract(&doc.text, doc.body_start, &opts);
-        let new = NewDocument {
-            path: &doc.path,
-            sha256: &doc.sha256,
-            byte_len: doc.text.len() as u64,
-            text: &doc.text,
-            title: doc.header.title.as_deref(),
-            source: doc.header.source.as_deref(),
-            url: doc.header.url.as_deref(),
-            published: doc.header.published,
-            reference_date: date,
-            reference_date_source: source,
-        };
-        match store.ingest(&new, &extraction)? {
-            Ingested::Added { .. } => summary.added += 1,
-            Ingested::Replaced { .. } => summary.replaced += 1,
-            Ingested::Unchanged { .. } => summary.unchanged += 1,
+        for (outcome, (doc, _)) in outcomes.into_iter().zip(&batch) {
+            match outcome {
+                Ok(Ingested::Added { .. }) => summary.added += 1,
+                Ok(Ingested::Replaced { .. }) => summary.replaced += 1,
+                Ok(Ingested::Unchanged { .. }) => summary.unchanged += 1,
+                Err(e) => summary
+                    .skipped
+                    .push(format!("{}: not stored: {e}", doc.path)),
+            }
         }
+        bar.inc(chunk.len() as u64);
     }
+    bar.finish_and_clear();
     Ok(summary)
 }
 

@@ -143,7 +143,18 @@ fn bad_files_are_named_and_the_good_ones_still_go_in() {
         "{err}"
     );
     // Windows-1252/Latin-1 text is decoded (see docs/inputs.md), not refused.
-    assert!(!err.contains("latin1.txt"), "{err}");
+    assert!(
+        !err.lines()
+            .any(|l| l.starts_with("claims: skipped") && l.contains("latin1.txt")),
+        "{err}"
+    );
+    assert!(
+        err.contains("note: ")
+            && err.contains(
+                "latin1.txt: not valid UTF-8 (first bad byte at offset 3): decoded as Windows-1252"
+            ),
+        "{err}"
+    );
     assert!(
         err.contains("missing.txt: no such file or directory"),
         "{err}"
@@ -474,4 +485,80 @@ fn export_writes_json_lines_that_read_back() {
     assert!(!read("entities.jsonl").is_empty());
     let findings = read("findings.jsonl");
     assert!(findings.iter().any(|f| f["severity"] == "contradiction"));
+}
+
+#[test]
+fn html_pages_and_json_lines_exports_are_ingested() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::write(
+        input.join("page.html"),
+        "<html><head><title>T</title><meta property=\"article:published_time\" content=\"2024-11-29\">\
+         <script>var x = '8,000 troops';</script></head><body><nav>Home | 9,999 readers</nav>\
+         <article><p>In June 2024, Vladimir Putin visited North Korea.</p></article></body></html>",
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("export.jsonl"),
+        "{\"text\": \"In November 2024, Vladimir Putin visited North Korea.\", \"published\": \"2024-12-01\"}\n\
+         not json\n\
+         {\"text\": \"As many as 8,000 North Korean soldiers are stationed in Russia's Kursk region.\"}\n",
+    )
+    .unwrap();
+    let db = dir.path().join("c.db");
+    let db = db.to_str().unwrap();
+    let out = run(&["ingest", "--db", db, input.to_str().unwrap()]);
+    let err = stderr(&out);
+    // The bad line is named with its line number; the other lines and the page go in.
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(err.contains("export.jsonl, line 2"), "{err}");
+    assert!(err.contains("ingested 3 new"), "{err}");
+    // The page's script and navigation are not text: only the article's visit is a claim, and it
+    // contradicts the export's date for the same visit.
+    let v: serde_json::Value =
+        serde_json::from_slice(&run(&["check", "--db", db, "--format", "json"]).stdout).unwrap();
+    let subjects: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["subject"].as_str().unwrap())
+        .collect();
+    assert!(
+        subjects
+            .iter()
+            .any(|s| s.contains("visit by Vladimir Putin")),
+        "{subjects:?}"
+    );
+    let estimates = v["estimates"].as_array().unwrap();
+    assert!(
+        estimates.iter().all(|e| e["high"] != 9999.0),
+        "navigation text leaked: {estimates:?}"
+    );
+}
+
+#[test]
+fn html_report_is_one_self_contained_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let out = run(&[
+        "check",
+        "--db",
+        db.to_str().unwrap(),
+        "--format",
+        "html",
+        "corpus",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let page = stdout(&out);
+    assert!(
+        page.starts_with("<!DOCTYPE html>") || page.starts_with("<!doctype html>"),
+        "{}",
+        &page[..80.min(page.len())]
+    );
+    assert!(page.contains("<svg"), "a chart for numeric subjects");
+    assert!(page.contains("Kursk Oblast"));
+    for external in ["src=\"http", "href=\"http", "<script src", "@import"] {
+        assert!(!page.contains(external), "external resource {external}");
+    }
 }

@@ -72,6 +72,13 @@ pub fn extract(text: &str, body_start: usize, opts: &Options) -> Extraction {
         .filter(|q| !times.iter().any(|t| t.span.overlaps(q.span)))
         .collect();
     let entities = names::find_entities(text, &sentences);
+    // A time expression inside a person's name is part of the name ("Kim Jun-sang": not June).
+    let mut times = times;
+    times.retain(|t| {
+        !entities
+            .iter()
+            .any(|e| e.kind == EntityKind::Person && e.span.overlaps(t.span))
+    });
     let claims = claims_for(text, &sentences, &times, &mut quantities, &entities, opts);
     Extraction {
         reference_date: opts.reference_date,

@@ -375,6 +375,13 @@ static PERSON_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     .collect()
 });
 
+/// Romanized Korean syllables that are also common English words: written in lower case after a
+/// name, they are English ("Chang Hee-cheol in Seoul").
+const ENGLISH_SYLLABLES: &[&str] = &[
+    "in", "an", "so", "do", "no", "go", "on", "to", "he", "ha", "me", "ma", "ye", "yo", "bo", "be",
+    "hi", "sin", "son", "man", "pan", "ban", "gun", "sun", "hang", "ho",
+];
+
 /// Lower-case words that may end a place name ("Kursk region", "Donetsk oblast").
 const PLACE_SUFFIXES: &[&str] = &[
     "region",
@@ -490,6 +497,16 @@ fn gazetteer_matches(gaz: &Gazetteer, text: &str, toks: &[Token]) -> Vec<Match> 
             if !toks[j - 1].is_word() {
                 continue;
             }
+            // A title ends with an office word, or with "of <country>" after one.
+            let ends_office = gaz.may_end_office(toks[j - 1].text)
+                || (j >= i + 3 && toks[j - 2].is("of") && gaz.may_end_office(toks[j - 3].text))
+                || (j >= i + 4
+                    && toks[j - 2].is("the")
+                    && toks[j - 3].is("of")
+                    && gaz.may_end_office(toks[j - 4].text));
+            if !ends_office {
+                continue;
+            }
             if let Some(role) = gaz.role(slice(text, toks, i, j)) {
                 let item = Item::Office {
                     office: role.office,
@@ -508,7 +525,27 @@ fn gazetteer_matches(gaz: &Gazetteer, text: &str, toks: &[Token]) -> Vec<Match> 
             out.push(m);
             continue;
         }
-        let max = (i + 7).min(toks.len());
+        if !t.is_capitalized() {
+            i += 1;
+            continue;
+        }
+        // A name runs over capitalized words, connectors ("of", "the"), possessive marks and
+        // place suffixes only: "Workers’ Party of Korea", "Russia's Kursk region".
+        let mut max = i + 1;
+        while max < toks.len() && max < i + 7 {
+            let n = &toks[max];
+            let allowed = (n.is_word() && n.is_capitalized())
+                || is_possessive(n)
+                || matches!(
+                    n.lower().as_str(),
+                    "of" | "the" | "and" | "for" | "on" | "de" | "al"
+                )
+                || PLACE_SUFFIXES.contains(&n.lower().as_str());
+            if !allowed {
+                break;
+            }
+            max += 1;
+        }
         for j in (i + 1..=max).rev() {
             let last = &toks[j - 1];
             let last_ok = last.is_capitalized()
@@ -764,8 +801,15 @@ fn person_candidates(
                 && j < i + 3
                 && match_at(matches, j).is_none()
                 && is_korean_given(gaz, toks[j].text)
+                // A lower-case syllable that is also an English word ("in Seoul") ends the name.
+                && !(toks[j].text.chars().next().is_some_and(char::is_lowercase)
+                    && ENGLISH_SYLLABLES.contains(&toks[j].text))
             {
                 j += 1;
+                // A hyphenated given name ("Hee-cheol") is the whole given name.
+                if toks[j - 1].text.contains('-') {
+                    break;
+                }
             }
             if j > i + 1 && (j - i == 3 || toks[j - 1].text.contains('-')) {
                 out.push(make_candidate(text, toks, matches, i, j, true));

@@ -150,6 +150,9 @@ pub struct Gazetteer {
     /// Folded region stems ("kursk" for Kursk Oblast) → region.
     region_stems: HashMap<String, usize>,
     offices: HashMap<String, String>,
+    /// The last word of every folded office title ("minister", "state", "leader"): a cheap test
+    /// that lets a recognizer skip phrases that cannot be a title.
+    office_last_words: HashSet<String>,
     org_types: HashMap<String, String>,
     orgs: Vec<OrgInfo>,
     org_index: HashMap<String, usize>,
@@ -291,6 +294,7 @@ impl Gazetteer {
             place_index: HashMap::new(),
             region_stems: HashMap::new(),
             offices: HashMap::new(),
+            office_last_words: HashSet::new(),
             org_types: HashMap::new(),
             orgs: Vec::new(),
             org_index: HashMap::new(),
@@ -499,6 +503,12 @@ impl Gazetteer {
                     .or_insert_with(|| office.clone());
             }
         }
+        self.office_last_words = self
+            .offices
+            .keys()
+            .filter_map(|k| k.rsplit(' ').next())
+            .map(str::to_string)
+            .collect();
         for (_, cols) in rows("org_types.tsv", org_types, 2)? {
             let t = cols[0].clone();
             self.org_types.insert(fold_office(&t), t.clone());
@@ -729,6 +739,18 @@ impl Gazetteer {
         let f = fold_office(title);
         let f = f.strip_prefix("acting ").unwrap_or(&f);
         self.offices.get(f).map(String::as_str)
+    }
+
+    /// Can a title end with this word (case-insensitive)? False for most words of a text, so a
+    /// recognizer can skip [`Gazetteer::role`] on phrases that cannot be a title.
+    pub fn may_end_office(&self, word: &str) -> bool {
+        let w = word.to_lowercase();
+        let w = if w == "defence" {
+            "defense".to_string()
+        } else {
+            w
+        };
+        self.office_last_words.contains(&w)
     }
 
     /// An office with its country from a title phrase: "North Korean Defense Minister",
