@@ -12,6 +12,9 @@ use clap::{Parser, Subcommand, ValueEnum};
     after_help = "Examples:\n  claims check corpus                 ingest ./corpus into claims.db and report\n  claims ingest --db my.db articles/  store articles\n  claims check --db my.db --format json\n  claims entities --db my.db\n  claims extract --format json article.txt"
 )]
 pub struct Cli {
+    /// Write the report or listing to this file instead of standard output.
+    #[arg(long, short, global = true)]
+    pub output: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -129,6 +132,11 @@ pub enum Command {
         /// Output directory (created if missing).
         #[arg(long)]
         out: PathBuf,
+    },
+    /// Print a shell completion script: `claims completions bash > /etc/bash_completion.d/claims`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
     },
     /// What one document yields (mentions and claims), without a database. `-` reads stdin.
     Extract {

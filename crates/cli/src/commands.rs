@@ -13,7 +13,24 @@ use crate::error::{CliError, EXIT_CONTRADICTION, EXIT_PARTIAL};
 use crate::pipeline;
 
 pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
+    let output = cli.output.clone();
+    let write_stdout = |s: &str| -> Result<(), CliError> {
+        match &output {
+            Some(path) => std::fs::write(path, s).map_err(|e| CliError::OutputFile {
+                path: path.display().to_string(),
+                source: e,
+            }),
+            None => write_stdout(s),
+        }
+    };
     match cli.command {
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            let mut buf = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "claims", &mut buf);
+            write_stdout(&String::from_utf8_lossy(&buf))?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Ingest { db, quiet, paths } => {
             let mut store = Store::open(&db)?;
             let s = pipeline::ingest(&mut store, &paths, progress(quiet))?;

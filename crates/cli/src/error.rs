@@ -19,6 +19,11 @@ pub enum CliError {
     Text(#[from] claims_text::TextError),
     #[error("cannot write output: {0}")]
     Output(#[from] std::io::Error),
+    #[error("{path}: cannot write: {source}")]
+    OutputFile {
+        path: String,
+        source: std::io::Error,
+    },
 }
 
 impl CliError {

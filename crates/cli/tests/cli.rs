@@ -562,3 +562,41 @@ fn html_report_is_one_self_contained_page() {
         assert!(!page.contains(external), "external resource {external}");
     }
 }
+
+#[test]
+fn output_file_and_shell_completions() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let report = dir.path().join("report.md");
+    let out = run(&[
+        "check",
+        "--db",
+        db.to_str().unwrap(),
+        "--format",
+        "markdown",
+        "--output",
+        report.to_str().unwrap(),
+        "corpus",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).is_empty());
+    assert!(std::fs::read_to_string(&report)
+        .unwrap()
+        .starts_with("# Disagreements between sources"));
+    let bad = run(&[
+        "entities",
+        "--db",
+        db.to_str().unwrap(),
+        "--output",
+        "/nonexistent/dir/x.json",
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        stderr(&bad).contains("/nonexistent/dir/x.json: cannot write"),
+        "{}",
+        stderr(&bad)
+    );
+    let bash = run(&["completions", "bash"]);
+    assert!(bash.status.success());
+    assert!(stdout(&bash).contains("claims") && stdout(&bash).contains("ingest"));
+}

@@ -1609,6 +1609,7 @@ impl<'a> Grammar<'_, 'a> {
                     let q_next = self.tok(k2).is_some_and(|t| {
                         t.kind == TokKind::Word
                             && t.text.len() == 2
+                            && t.lower.is_ascii()
                             && matches!(&t.lower[..1], "q" | "h")
                             && t.lower[1..].parse::<u8>().is_ok()
                     });
@@ -1631,6 +1632,7 @@ impl<'a> Grammar<'_, 'a> {
         let year_after = self.year4(self.hyphen(j + 1).unwrap_or(j + 1)).is_some();
         let (which, n, mut e) = if t.kind == TokKind::Word
             && t.text.len() == 2
+            && t.lower.is_ascii()
             && matches!(&t.lower[..1], "q" | "h")
             && (t.is_capitalized() || year.is_some() || year_after)
         {
@@ -1641,7 +1643,10 @@ impl<'a> Grammar<'_, 'a> {
                 _ => j + 1,
             };
             (which, n, e)
-        } else if t.kind == TokKind::Num && t.text.len() == 6 && matches!(&t.lower[4..5], "q" | "h")
+        } else if t.kind == TokKind::Num
+            && t.text.len() == 6
+            && t.lower.is_ascii()
+            && matches!(&t.lower[4..5], "q" | "h")
         {
             // "2016H2", "2019Q3"
             let y: i32 = t.text[..4].parse().ok()?;
