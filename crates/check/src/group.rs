@@ -55,7 +55,8 @@ impl Default for CheckOptions {
 fn key_of(c: &Claim) -> Option<String> {
     match (&c.kind, &c.subject) {
         (ClaimKind::Count, Subject::Group { owner, category }) => {
-            if c.attribute == "added" {
+            // Additions and parts of another count are only checked inside their sentence.
+            if c.attribute == "added" || c.attribute == "subset" {
                 return None;
             }
             Some(format!(
@@ -313,6 +314,7 @@ fn compare_classes(a: &[&CheckClaim], b: &[&CheckClaim], opts: &CheckOptions) ->
                         return None;
                     }
                 }
+                NumberVerdict::Disjoint { .. } if time_apart && cumulative_decreased(ca, cb) => (Severity::Contradiction, "cumulative_decreased", "give a running total that went down"),
                 NumberVerdict::Disjoint { .. } | NumberVerdict::PartExceedsWhole { .. } if time_apart => (Severity::Change, "different_times", "give different figures for different times"),
                 NumberVerdict::Disjoint { near_miss: true, .. } => (Severity::Tension, "near_miss", "give slightly different figures"),
                 NumberVerdict::Disjoint { .. } if weak => (Severity::Tension, "weak_key", "give incompatible figures, but the claims may not be about exactly the same group or time"),
@@ -412,6 +414,30 @@ fn compare_classes(a: &[&CheckClaim], b: &[&CheckClaim], opts: &CheckOptions) ->
     }
 }
 
+/// Two running totals ("the toll rose to", "bringing the total to") where the later one is
+/// smaller than the earlier: totals only grow.
+fn cumulative_decreased(a: &Claim, b: &Claim) -> bool {
+    if a.attribute != "total" || b.attribute != "total" {
+        return false;
+    }
+    let (Some(ta), Some(tb)) = (a.as_of, b.as_of) else {
+        return false;
+    };
+    let (earlier, later) = if ta.latest() < tb.earliest() {
+        (a, b)
+    } else if tb.latest() < ta.earliest() {
+        (b, a)
+    } else {
+        return false;
+    };
+    match (&earlier.value, &later.value) {
+        (ClaimValue::Quantity { interval: e, .. }, ClaimValue::Quantity { interval: l, .. }) => {
+            matches!((l.high(), e.low()), (Some(lh), Some(el)) if lh < el)
+        }
+        _ => false,
+    }
+}
+
 /// "tens of thousands (001.txt) vs as many as 8,000 (004.txt)".
 fn value_list(members: &[&CheckClaim]) -> String {
     let mut parts: Vec<String> = Vec::new();
@@ -444,6 +470,49 @@ fn arithmetic(claims: &[CheckClaim], opts: &CheckOptions) -> Vec<Finding> {
     }
     let mut out = Vec::new();
     for group in by_sentence.values() {
+        // "X, of whom Y": Y may not exceed X.
+        for part in group.iter().filter(|c| c.claim.attribute == "subset") {
+            for whole in group
+                .iter()
+                .filter(|c| matches!(c.claim.attribute.as_str(), "count" | "total"))
+            {
+                let (
+                    ClaimValue::Quantity { interval: ip, .. },
+                    ClaimValue::Quantity { interval: iw, .. },
+                ) = (&part.claim.value, &whole.claim.value)
+                else {
+                    continue;
+                };
+                let (Some(part_low), Some(whole_high)) = (
+                    ip.low(),
+                    opts.tolerance.widen(iw, whole.claim.value_hedge()).high(),
+                ) else {
+                    continue;
+                };
+                if part_low > whole_high {
+                    let subject = subject_text(&whole.claim);
+                    let summary = format!(
+                        "A part ({}) cannot be larger than the group it is part of ({}).",
+                        quantity_text(&part.claim),
+                        quantity_text(&whole.claim)
+                    );
+                    let arith = format!(
+                        "part ≥ {} > whole ≤ {}",
+                        fmt_num(part_low),
+                        fmt_num(whole_high)
+                    );
+                    out.push(make_finding(
+                        FindingKind::Arithmetic,
+                        Severity::Contradiction,
+                        subject,
+                        summary,
+                        "part_exceeds_group",
+                        Some(arith),
+                        &[part, whole],
+                    ));
+                }
+            }
+        }
         for added in group.iter().filter(|c| c.claim.attribute == "added") {
             for total in group.iter().filter(|c| c.claim.attribute == "total") {
                 let (Subject::Group { category: ca, .. }, Subject::Group { category: cb, .. }) =

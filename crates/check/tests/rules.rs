@@ -305,3 +305,47 @@ fn identical_statements_are_compared_once() {
     assert_eq!(f.len(), 1);
     assert_eq!(f[0].claims.len(), 11);
 }
+
+#[test]
+fn running_totals_only_grow() {
+    let mut a = count(1, 1, 500.0, Some(500.0), Hedge::Exact, None);
+    let mut b = count(2, 2, 300.0, Some(300.0), Hedge::Exact, None);
+    for c in [&mut a, &mut b] {
+        c.claim.attribute = "total".into();
+    }
+    a.claim.as_of = Some(DateInterval::day(date(2024, 3, 1)));
+    b.claim.as_of = Some(DateInterval::day(date(2024, 5, 1)));
+    assert_eq!(
+        one(&[a.clone(), b.clone()]),
+        Some((Severity::Contradiction, "cumulative_decreased".into()))
+    );
+    // Growing is a change.
+    b.claim.value = ClaimValue::Quantity {
+        interval: Interval::point(900.0),
+        hedge: Hedge::Exact,
+        unit: None,
+        text: "900".into(),
+    };
+    assert_eq!(
+        one(&[a, b]),
+        Some((Severity::Change, "different_times".into()))
+    );
+}
+
+#[test]
+fn a_part_larger_than_its_group_in_one_sentence() {
+    let whole = count(1, 1, 1200.0, Some(1200.0), Hedge::Exact, None);
+    let mut part = count(2, 1, 3000.0, Some(3000.0), Hedge::Exact, None);
+    part.claim.attribute = "subset".into();
+    part.claim.span = whole.claim.span;
+    let f = check(&[whole.clone(), part], &CheckOptions::default());
+    assert_eq!(f.len(), 1);
+    assert_eq!(
+        (f[0].severity, f[0].reason.as_str()),
+        (Severity::Contradiction, "part_exceeds_group")
+    );
+    let mut small = count(3, 1, 300.0, Some(300.0), Hedge::Exact, None);
+    small.claim.attribute = "subset".into();
+    small.claim.span = whole.claim.span;
+    assert!(check(&[whole, small], &CheckOptions::default()).is_empty());
+}

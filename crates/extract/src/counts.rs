@@ -148,7 +148,7 @@ pub struct Count {
     /// Token range of the phrase (number and noun) in the sentence.
     pub first: usize,
     pub last: usize,
-    /// "count", "added" or "total".
+    /// "count", "added", "total" or "subset" (a part of the group counted just before it).
     pub attribute: &'static str,
 }
 
@@ -189,7 +189,7 @@ pub fn find_counts(
     mentions: &[&EntityMention],
     is_country: &dyn Fn(&str) -> bool,
 ) -> Vec<Count> {
-    let mut out = Vec::new();
+    let mut out: Vec<Count> = Vec::new();
     for q in quantities {
         if q.kind != QuantityKind::Count {
             continue;
@@ -239,7 +239,20 @@ pub fn find_counts(
                     attribute = "total";
                     (noun, cat, qlast + 1)
                 }
-                None => continue,
+                None => match out.last() {
+                    // "1,200 soldiers, of whom 300 were killed": a part of the group just counted.
+                    Some(prev) if first >= 2 && is_part_marker(toks, first) => {
+                        owner = owner.or(prev.owner.clone());
+                        attribute = "subset";
+                        let (noun, cat) = COUNTED_NOUNS
+                            .iter()
+                            .find(|(n, c)| *n == prev.noun && *c == prev.category)
+                            .map(|(n, c)| (*n, *c))
+                            .unwrap_or(("people", "people"));
+                        (noun, cat, qlast + 1)
+                    }
+                    _ => continue,
+                },
             },
         };
         // "troops from North Korea"
@@ -269,6 +282,18 @@ pub fn find_counts(
         {
             attribute = "added";
         }
+        if attribute == "subset" {
+            out.push(Count {
+                quantity: q.clone(),
+                category: category.to_string(),
+                noun: noun.to_string(),
+                owner,
+                first,
+                last,
+                attribute,
+            });
+            continue;
+        }
         if toks[..first]
             .iter()
             .rev()
@@ -291,6 +316,13 @@ pub fn find_counts(
         });
     }
     out
+}
+
+/// "of whom", "of which", "among them" right before token `first`.
+fn is_part_marker(toks: &[Token], first: usize) -> bool {
+    let w = |k: usize| toks.get(k).map(|t| t.lower()).unwrap_or_default();
+    (w(first - 2) == "of" && matches!(w(first - 1).as_str(), "whom" | "which" | "them" | "those"))
+        || (w(first - 2) == "among" && matches!(w(first - 1).as_str(), "them" | "whom" | "those"))
 }
 
 /// "the total number of North Korean troops to about 11,000": the noun before the number, and

@@ -193,6 +193,14 @@ fn counts_with_owner_place_and_modality() {
 }
 
 #[test]
+fn a_part_of_a_counted_group_is_a_subset() {
+    let got =
+        counts("Ukraine says 1,200 North Korean soldiers were wounded, of whom 300 were killed.");
+    let attrs: Vec<(&str, Option<f64>)> = got.iter().map(|c| (c.2.as_str(), c.3)).collect();
+    assert_eq!(attrs, [("count", Some(1200.0)), ("subset", Some(300.0))]);
+}
+
+#[test]
 fn an_unowned_count_takes_the_owner_the_document_talks_about() {
     let x = run("North Korean troops are in Russia. North Korean troops train daily. The deployment of tens of thousands of troops to the Kursk region continues.");
     let c = x
