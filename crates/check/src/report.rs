@@ -45,6 +45,25 @@ fn value_text(v: &serde_json::Value) -> String {
     }
 }
 
+/// ", 2024-11-29" and ", according to X" for a claim line (empty when unknown), with the
+/// attribution passed through `escape`.
+fn source_bits(
+    c: &claims_model::FindingClaim,
+    escape: impl Fn(&str) -> String,
+) -> (String, String) {
+    let date = c
+        .document_date
+        .as_deref()
+        .map(|d| format!(", {d}"))
+        .unwrap_or_default();
+    let by = c
+        .attributed_to
+        .as_deref()
+        .map(|a| format!(", according to {}", escape(a)))
+        .unwrap_or_default();
+    (date, by)
+}
+
 fn short_doc(path: &str) -> &str {
     path.rsplit('/').next().unwrap_or(path)
 }
@@ -74,16 +93,7 @@ pub fn text(findings: &[Finding], color: bool) -> String {
                 let _ = writeln!(out, "    {a}");
             }
             for c in &f.claims {
-                let date = c
-                    .document_date
-                    .as_deref()
-                    .map(|d| format!(", {d}"))
-                    .unwrap_or_default();
-                let by = c
-                    .attributed_to
-                    .as_deref()
-                    .map(|a| format!(", according to {a}"))
-                    .unwrap_or_default();
+                let (date, by) = source_bits(c, str::to_string);
                 let _ = writeln!(
                     out,
                     "  - {}{} [{}..{}] value {}{}",
@@ -237,16 +247,7 @@ pub fn markdown(findings: &[Finding]) -> String {
                 let _ = writeln!(out, "`{a}`\n");
             }
             for c in &f.claims {
-                let date = c
-                    .document_date
-                    .as_deref()
-                    .map(|d| format!(", {d}"))
-                    .unwrap_or_default();
-                let by = c
-                    .attributed_to
-                    .as_deref()
-                    .map(|a| format!(", according to {}", md_escape(a)))
-                    .unwrap_or_default();
+                let (date, by) = source_bits(c, md_escape);
                 let _ = writeln!(
                     out,
                     "- *{}*{} (bytes {}–{}), value {}{}",

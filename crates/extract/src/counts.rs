@@ -282,23 +282,12 @@ pub fn find_counts(
         {
             attribute = "added";
         }
-        if attribute == "subset" {
-            out.push(Count {
-                quantity: q.clone(),
-                category: category.to_string(),
-                noun: noun.to_string(),
-                owner,
-                first,
-                last,
-                attribute,
-            });
-            continue;
-        }
-        if toks[..first]
-            .iter()
-            .rev()
-            .take(8)
-            .any(|t| matches!(t.lower().as_str(), "total" | "toll"))
+        if attribute != "subset"
+            && toks[..first]
+                .iter()
+                .rev()
+                .take(8)
+                .any(|t| matches!(t.lower().as_str(), "total" | "toll"))
             && toks
                 .get(first.wrapping_sub(1))
                 .is_some_and(|t| t.is("to") || t.is("of") || t.is("at"))
