@@ -90,8 +90,15 @@ pub fn extract(text: &str, body_start: usize, opts: &Options) -> Extraction {
     }
 }
 
+/// The items inside `span`. `items` are sorted by start, so this is a binary search and a short
+/// scan, not a pass over the whole document per sentence.
 fn in_span<T>(items: &[T], span: Span, at: impl Fn(&T) -> Span) -> Vec<&T> {
-    items.iter().filter(|x| span.contains(at(x))).collect()
+    let from = items.partition_point(|x| at(x).start() < span.start());
+    items[from..]
+        .iter()
+        .take_while(|x| at(x).start() < span.end())
+        .filter(|x| span.contains(at(x)))
+        .collect()
 }
 
 fn is_country(gaz: &Gazetteer, name: &str) -> bool {
@@ -146,9 +153,8 @@ fn claims_for(
     let mut counts_per_sentence = Vec::with_capacity(sentences.len());
     let mut owner_votes: HashMap<(String, String), usize> = HashMap::new();
     for (s, toks) in sentences.iter().zip(&toks_per_sentence) {
-        let qs: Vec<Quantity> = quantities
-            .iter()
-            .filter(|q| s.contains(q.span))
+        let qs: Vec<Quantity> = in_span(quantities, *s, |q| q.span)
+            .into_iter()
             .cloned()
             .collect();
         let mentions = in_span(entities, *s, |m| m.span);
@@ -264,7 +270,8 @@ fn claims_for(
                 None => opts.published.map(DateInterval::day),
             };
             let modality = context::modality(toks, c.first, c.last);
-            if let Some(q) = quantities.iter_mut().find(|q| q.span == c.quantity.span) {
+            let at = quantities.partition_point(|q| q.span.start() < c.quantity.span.start());
+            if let Some(q) = quantities.get_mut(at).filter(|q| q.span == c.quantity.span) {
                 if q.unit.is_none() {
                     q.unit = Some(c.noun.clone());
                 }
