@@ -153,7 +153,19 @@ pub struct Count {
 }
 
 fn noun_at(toks: &[Token], k: usize) -> Option<(&'static str, &'static str, usize)> {
-    // Longest match first (three-, two-, one-word nouns).
+    // Longest match first (three-, two-, one-word nouns); nothing to do unless the first word
+    // could start a noun of the table.
+    let first = toks.get(k)?;
+    if !first.is_word() {
+        return None;
+    }
+    let head = first.lower();
+    if !COUNTED_NOUNS
+        .iter()
+        .any(|(n, _)| n.split(' ').next() == Some(head.as_str()))
+    {
+        return None;
+    }
     for len in (1..=3).rev() {
         if k + len > toks.len() {
             continue;

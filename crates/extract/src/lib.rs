@@ -74,10 +74,19 @@ pub fn extract(text: &str, body_start: usize, opts: &Options) -> Extraction {
     let entities = names::find_entities(text, &sentences);
     // A time expression inside a person's name is part of the name ("Kim Jun-sang": not June).
     let mut times = times;
+    let people: Vec<Span> = entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .map(|e| e.span)
+        .collect();
     times.retain(|t| {
-        !entities
+        // `people` is sorted by start: only the spans starting before this time ends can overlap.
+        let upto = people.partition_point(|p| p.start() < t.span.end());
+        !people[..upto]
             .iter()
-            .any(|e| e.kind == EntityKind::Person && e.span.overlaps(t.span))
+            .rev()
+            .take(4)
+            .any(|p| p.overlaps(t.span))
     });
     let claims = claims_for(text, &sentences, &times, &mut quantities, &entities, opts);
     Extraction {
@@ -167,10 +176,14 @@ fn claims_for(
             }
         }
         // "North Korean troops" without a number still tells whose troops the text is about.
-        for (k, _) in toks.iter().enumerate() {
+        for (k, tok) in toks.iter().enumerate() {
+            if !tok.is_word() {
+                continue;
+            }
+            let word = tok.lower();
             let Some(cat) = counts::COUNTED_NOUNS
                 .iter()
-                .find(|(n, _)| toks[k].lower() == *n)
+                .find(|(n, _)| word == *n)
                 .map(|(_, c)| *c)
             else {
                 continue;

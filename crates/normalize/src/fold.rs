@@ -43,9 +43,19 @@ fn base_chars(s: &str) -> impl Iterator<Item = char> + '_ {
 /// Folds a phrase for table lookups: lower case, no diacritics, apostrophes made straight, dots
 /// dropped ("U.S." = "US"), hyphens and runs of spaces made one space, a leading "the" dropped.
 pub(crate) fn fold_phrase(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    // Most lookups are plain ASCII: skip Unicode decomposition for them (same result, much less
+    // work on the extractor's hot path).
+    if s.is_ascii() {
+        fold_chars(s.len(), s.chars().map(|c| c.to_ascii_lowercase()))
+    } else {
+        fold_chars(s.len(), base_chars(s))
+    }
+}
+
+fn fold_chars(capacity: usize, chars: impl Iterator<Item = char>) -> String {
+    let mut out = String::with_capacity(capacity);
     let mut pending_space = false;
-    for c in base_chars(s) {
+    for c in chars {
         if c == '.' {
             continue;
         }
