@@ -246,6 +246,11 @@ pub fn check(claims: &[CheckClaim], opts: &CheckOptions) -> Vec<Finding> {
         for i in 0..classes.len() {
             for j in i + 1..classes.len() {
                 if let Some(f) = compare_classes(&classes[i], &classes[j], opts) {
+                    // A figure's history is reported step by step: a change between two
+                    // statements with another one dated between them is implied by the steps.
+                    if f.severity == Severity::Change && has_class_between(&classes, i, j) {
+                        continue;
+                    }
                     findings.push(f);
                 }
             }
@@ -412,6 +417,35 @@ fn compare_classes(a: &[&CheckClaim], b: &[&CheckClaim], opts: &CheckOptions) ->
         }
         _ => None,
     }
+}
+
+/// Is there a value class whose as-of time lies strictly between those of classes `i` and `j`?
+fn has_class_between(classes: &[Vec<&CheckClaim>], i: usize, j: usize) -> bool {
+    let (Some(a), Some(b)) = (classes[i][0].claim.as_of, classes[j][0].claim.as_of) else {
+        return false;
+    };
+    let (lo, hi) = if a.latest() < b.earliest() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    // Only a statement about a comparable place can stand between two steps.
+    let comparable = |k: usize, other: usize| {
+        scope_relation(
+            classes[k][0].claim.scope.as_ref(),
+            classes[other][0].claim.scope.as_ref(),
+        ) != ScopeRelation::Unrelated
+    };
+    classes.iter().enumerate().any(|(k, c)| {
+        k != i
+            && k != j
+            && comparable(k, i)
+            && comparable(k, j)
+            && c[0]
+                .claim
+                .as_of
+                .is_some_and(|m| lo.latest() < m.earliest() && m.latest() < hi.earliest())
+    })
 }
 
 /// Two running totals ("the toll rose to", "bringing the total to") where the later one is

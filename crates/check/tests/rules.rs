@@ -349,3 +349,65 @@ fn a_part_larger_than_its_group_in_one_sentence() {
     small.claim.span = whole.claim.span;
     assert!(check(&[whole, small], &CheckOptions::default()).is_empty());
 }
+
+#[test]
+fn a_figure_history_is_reported_step_by_step() {
+    // 8,000 in October, 10,000 in November, 12,000 in December: two changes, not three.
+    let steps = [(8000.0, 10), (10000.0, 11), (12000.0, 12)];
+    let claims: Vec<CheckClaim> = steps
+        .iter()
+        .enumerate()
+        .map(|(i, &(v, month))| {
+            let mut c = count(
+                i as i64,
+                i as i64,
+                v,
+                Some(v),
+                Hedge::Exact,
+                Some("Kursk Oblast"),
+            );
+            c.claim.as_of = Some(DateInterval::day(date(2024, month, 1)));
+            c
+        })
+        .collect();
+    let s = severities(&claims);
+    assert_eq!(
+        s,
+        vec![(Severity::Change, "different_times".to_string()); 2]
+    );
+}
+
+#[test]
+fn a_statement_about_another_place_does_not_hide_a_change() {
+    let mut a = count(
+        1,
+        1,
+        8000.0,
+        Some(8000.0),
+        Hedge::Exact,
+        Some("Kursk Oblast"),
+    );
+    let mut b = count(
+        2,
+        2,
+        12000.0,
+        Some(12000.0),
+        Hedge::Exact,
+        Some("Kursk Oblast"),
+    );
+    let mut elsewhere = count(
+        3,
+        3,
+        500.0,
+        Some(500.0),
+        Hedge::Exact,
+        Some("Belgorod Oblast"),
+    );
+    a.claim.as_of = Some(DateInterval::day(date(2024, 10, 1)));
+    elsewhere.claim.as_of = Some(DateInterval::day(date(2024, 11, 1)));
+    b.claim.as_of = Some(DateInterval::day(date(2024, 12, 1)));
+    assert_eq!(
+        severities(&[a, elsewhere, b]),
+        vec![(Severity::Change, "different_times".to_string())]
+    );
+}
