@@ -29,6 +29,16 @@ fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
+/// A temporary database holding the bundled corpus (the directory lives as long as the guard).
+fn ingested_corpus() -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db").to_str().unwrap().to_string();
+    assert!(run(&["ingest", "--db", &db, "--quiet", "corpus"])
+        .status
+        .success());
+    (dir, db)
+}
+
 fn corpus_files() -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(workspace().join("corpus"))
         .expect("corpus dir")
@@ -285,12 +295,8 @@ fn extract_snapshots_of_the_corpus() {
 
 #[test]
 fn check_report_snapshots_of_the_corpus() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("c.db");
-    let db = db.to_str().unwrap();
-    assert!(run(&["ingest", "--db", db, "--quiet", "corpus"])
-        .status
-        .success());
+    let (_dir, db) = ingested_corpus();
+    let db = db.as_str();
     let text = run(&["check", "--db", db]);
     insta::assert_snapshot!("check_text", stdout(&text));
     let md = run(&["check", "--db", db, "--format", "markdown"]);
@@ -305,12 +311,8 @@ fn check_report_snapshots_of_the_corpus() {
 
 #[test]
 fn analyst_corrections_change_entities_at_once_and_survive_reingest() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("c.db");
-    let db = db.to_str().unwrap();
-    assert!(run(&["ingest", "--db", db, "--quiet", "corpus"])
-        .status
-        .success());
+    let (_dir, db) = ingested_corpus();
+    let db = db.as_str();
     let ids = |db: &str, name: &str| -> Vec<u64> {
         let v: serde_json::Value =
             serde_json::from_slice(&run(&["entities", "--db", db, "--format", "json"]).stdout)
@@ -379,12 +381,8 @@ fn analyst_corrections_change_entities_at_once_and_survive_reingest() {
 
 #[test]
 fn check_filters_and_claimreview_export() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("c.db");
-    let db = db.to_str().unwrap();
-    assert!(run(&["ingest", "--db", db, "--quiet", "corpus"])
-        .status
-        .success());
+    let (_dir, db) = ingested_corpus();
+    let db = db.as_str();
     let findings = |args: &[&str]| -> Vec<serde_json::Value> {
         let mut all = vec!["check", "--db", db, "--format", "json"];
         all.extend_from_slice(args);
@@ -428,12 +426,8 @@ fn check_filters_and_claimreview_export() {
 
 #[test]
 fn search_finds_sentences_with_their_documents() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("c.db");
-    let db = db.to_str().unwrap();
-    assert!(run(&["ingest", "--db", db, "--quiet", "corpus"])
-        .status
-        .success());
+    let (_dir, db) = ingested_corpus();
+    let db = db.as_str();
     let out = run(&["search", "--db", db, "--format", "json", "Kursk troops"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
