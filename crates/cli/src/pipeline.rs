@@ -35,14 +35,10 @@ fn reference_for(doc: &Document) -> (Option<Date>, Option<&'static str>) {
     }
 }
 
-/// The median of the known reference dates: the date assumed for a document of the same
-/// collection that states no year at all.
-fn collection_date(mut dates: Vec<Date>) -> Option<Date> {
-    if dates.is_empty() {
-        return None;
-    }
-    dates.sort();
-    Some(dates[(dates.len() - 1) / 2])
+/// The median of the known reference dates (`sorted` is kept sorted): the date assumed for a
+/// document of the same collection that states no year at all.
+fn collection_date(sorted: &[Date]) -> Option<Date> {
+    (!sorted.is_empty()).then(|| sorted[(sorted.len() - 1) / 2])
 }
 
 /// Documents read, extracted and written together: bounds memory whatever the corpus size.
@@ -88,12 +84,8 @@ pub fn ingest(
     );
     // Reference dates read from the texts so far: the median stands in for a document that
     // states no year at all.
-    let mut known: Vec<Date> = store
-        .documents()?
-        .iter()
-        .filter(|d| d.reference_date_source.as_deref() != Some("collection"))
-        .filter_map(|d| d.reference_date)
-        .collect();
+    let mut known: Vec<Date> = store.stated_reference_dates()?;
+    known.sort_unstable();
     for chunk in files.chunks(CHUNK) {
         // A .jsonl file holds many documents; every other file one.
         let read: Vec<Result<Document, TextError>> = chunk
@@ -115,8 +107,10 @@ pub fn ingest(
         }
         let refs: Vec<(Option<Date>, Option<&'static str>)> =
             docs.par_iter().map(reference_for).collect();
+        // Appending a chunk to a sorted list and sorting again is linear (the sort merges runs).
         known.extend(refs.iter().filter_map(|r| r.0));
-        let fallback = collection_date(known.clone());
+        known.sort();
+        let fallback = collection_date(&known);
         let extractions: Vec<(Option<Date>, Option<&'static str>, claims_model::Extraction)> = docs
             .par_iter()
             .zip(refs.par_iter())

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use rusqlite::params;
 
-use claims_model::Finding;
+use claims_model::{Date, Finding};
 
 use crate::sql::{offset, parse_date, parse_kind, sqlite};
 use crate::{
@@ -15,6 +15,39 @@ use crate::{
 use claims_model::Role;
 
 impl Store {
+    /// The reference dates of current documents that were read from the documents themselves
+    /// (header or text), not assumed from the collection; without loading any text.
+    ///
+    /// # Errors
+    /// [`StoreError::Sqlite`], or [`StoreError::Corrupt`] for an unreadable stored date.
+    pub fn stated_reference_dates(&self) -> Result<Vec<Date>> {
+        let e = sqlite(&self.path);
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT id, reference_date FROM documents
+                  WHERE superseded_by IS NULL AND reference_date IS NOT NULL
+                    AND coalesce(reference_date_source, '') <> 'collection'",
+            )
+            .map_err(&e)?;
+        let raw = stmt
+            .query_map([], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, Option<String>>(1)?))
+            })
+            .map_err(&e)?;
+        let mut out = Vec::new();
+        for row in raw {
+            let (id, date) = row.map_err(&e)?;
+            out.extend(parse_date(
+                &self.path,
+                "documents.reference_date",
+                id,
+                date,
+            )?);
+        }
+        Ok(out)
+    }
+
     /// The current version of every document, by path.
     ///
     /// # Errors

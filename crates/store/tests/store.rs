@@ -634,3 +634,23 @@ fn two_handles_on_one_file_see_each_others_writes() {
     assert_eq!(reader.counts().expect("counts").documents, 1);
     assert!(reader.is_unchanged(PATH_A, &sha).expect("lookup"));
 }
+
+#[test]
+fn stated_reference_dates_leave_out_assumed_ones() {
+    let mut store = Store::open_in_memory().expect("store");
+    let (a, b) = ("In June 2024 it rained.", "Later it rained again.");
+    let (sa, sb) = (fake_sha(a), fake_sha(b));
+    let mut stated = new_doc("a.txt", a, &sa);
+    stated.reference_date = Some(jiff::civil::date(2024, 6, 30));
+    let mut assumed = new_doc("b.txt", b, &sb);
+    assumed.reference_date = Some(jiff::civil::date(2024, 6, 30));
+    assumed.reference_date_source = Some("collection");
+    store
+        .ingest(&stated, &Default::default())
+        .expect("ingest a");
+    store
+        .ingest(&assumed, &Default::default())
+        .expect("ingest b");
+    let dates = store.stated_reference_dates().expect("dates");
+    assert_eq!(dates, vec![jiff::civil::date(2024, 6, 30)]);
+}
