@@ -86,6 +86,10 @@ pub fn ingest(
     // states no year at all.
     let mut known: Vec<Date> = store.stated_reference_dates()?;
     known.sort_unstable();
+    // Chunk k is written (one thread, SQLite) while chunk k+1 is extracted (the other cores):
+    // the writer never waits for extraction and extraction never waits for the writer, except
+    // at the ends.
+    let mut pending: Option<Extracted> = None;
     for chunk in files.chunks(CHUNK) {
         // A .jsonl file holds many documents; every other file one.
         let read: Vec<Result<Document, TextError>> = chunk
@@ -111,66 +115,112 @@ pub fn ingest(
         known.extend(refs.iter().filter_map(|r| r.0));
         known.sort();
         let fallback = collection_date(&known);
-        let extractions: Vec<(Option<Date>, Option<&'static str>, claims_model::Extraction)> = docs
-            .par_iter()
-            .zip(refs.par_iter())
-            .map(|(doc, &(date, source))| {
-                let (date, source, assumed) = match (date, fallback) {
-                    (Some(d), _) => (Some(d), source, false),
-                    (None, Some(f)) => (Some(f), Some("collection"), true),
-                    (None, None) => (None, None, false),
-                };
-                let opts = claims_extract::Options {
-                    reference_date: date,
-                    reference_assumed: assumed,
-                    published: doc.header.published,
-                };
-                (
-                    date,
-                    source,
-                    claims_extract::extract(&doc.text, doc.body_start, &opts),
-                )
-            })
-            .collect();
-        let batch: Vec<(NewDocument, claims_model::Extraction)> = docs
-            .iter()
-            .zip(extractions)
-            .map(|(doc, (date, source, extraction))| {
-                let new = NewDocument {
-                    path: &doc.path,
-                    sha256: &doc.sha256,
-                    byte_len: doc.text.len() as u64,
-                    text: &doc.text,
-                    title: doc.header.title.as_deref(),
-                    source: doc.header.source.as_deref(),
-                    url: doc.header.url.as_deref(),
-                    published: doc.header.published,
-                    reference_date: date,
-                    reference_date_source: source,
-                };
-                (new, extraction)
-            })
-            .collect();
-        // One transaction for the chunk; if any document of it is refused, the chunk is rolled
-        // back and written again document by document, so the others still go in.
-        let outcomes = match store.ingest_batch(&batch) {
-            Ok(all) => all.into_iter().map(Ok).collect(),
-            Err(_) => store.ingest_each(&batch)?,
-        };
-        for (outcome, (doc, _)) in outcomes.into_iter().zip(&batch) {
-            match outcome {
-                Ok(Ingested::Added { .. }) => summary.added += 1,
-                Ok(Ingested::Replaced { .. }) => summary.replaced += 1,
-                Ok(Ingested::Unchanged { .. }) => summary.unchanged += 1,
-                Err(e) => summary
-                    .skipped
-                    .push(format!("{}: not stored: {e}", doc.path)),
-            }
+        let previous = pending.take();
+        let (written, extracted) = rayon::join(
+            || previous.map(|p| write_chunk(store, p)).transpose(),
+            || extract_chunk(docs, &refs, fallback),
+        );
+        if let Some(written) = written? {
+            tally(&mut summary, written);
         }
         bar.inc(chunk.len() as u64);
+        pending = Some(extracted);
+    }
+    if let Some(last) = pending {
+        tally(&mut summary, write_chunk(store, last)?);
     }
     bar.finish_and_clear();
     Ok(summary)
+}
+
+/// Documents of one chunk with their reference dates and extractions, ready to be written.
+struct Extracted {
+    docs: Vec<Document>,
+    extractions: Vec<(Option<Date>, Option<&'static str>, claims_model::Extraction)>,
+}
+
+/// Extracts every document of a chunk on all cores.
+fn extract_chunk(
+    docs: Vec<Document>,
+    refs: &[(Option<Date>, Option<&'static str>)],
+    fallback: Option<Date>,
+) -> Extracted {
+    use rayon::prelude::*;
+    let extractions = docs
+        .par_iter()
+        .zip(refs.par_iter())
+        .map(|(doc, &(date, source))| {
+            let (date, source, assumed) = match (date, fallback) {
+                (Some(d), _) => (Some(d), source, false),
+                (None, Some(f)) => (Some(f), Some("collection"), true),
+                (None, None) => (None, None, false),
+            };
+            let opts = claims_extract::Options {
+                reference_date: date,
+                reference_assumed: assumed,
+                published: doc.header.published,
+            };
+            (
+                date,
+                source,
+                claims_extract::extract(&doc.text, doc.body_start, &opts),
+            )
+        })
+        .collect();
+    Extracted { docs, extractions }
+}
+
+/// Writes one extracted chunk: one transaction; if any document of it is refused, the chunk is
+/// rolled back and written again document by document, so the others still go in. Returns each
+/// document's path with its outcome.
+fn write_chunk(
+    store: &mut Store,
+    chunk: Extracted,
+) -> Result<Vec<(String, Result<Ingested, claims_store::StoreError>)>, CliError> {
+    let Extracted { docs, extractions } = chunk;
+    let batch: Vec<(NewDocument, claims_model::Extraction)> = docs
+        .iter()
+        .zip(extractions)
+        .map(|(doc, (date, source, extraction))| {
+            let new = NewDocument {
+                path: &doc.path,
+                sha256: &doc.sha256,
+                byte_len: doc.text.len() as u64,
+                text: &doc.text,
+                title: doc.header.title.as_deref(),
+                source: doc.header.source.as_deref(),
+                url: doc.header.url.as_deref(),
+                published: doc.header.published,
+                reference_date: date,
+                reference_date_source: source,
+            };
+            (new, extraction)
+        })
+        .collect();
+    let outcomes: Vec<Result<Ingested, claims_store::StoreError>> = match store.ingest_batch(&batch)
+    {
+        Ok(all) => all.into_iter().map(Ok).collect(),
+        Err(_) => store.ingest_each(&batch)?,
+    };
+    Ok(batch
+        .iter()
+        .map(|(doc, _)| doc.path.to_string())
+        .zip(outcomes)
+        .collect())
+}
+
+fn tally(
+    summary: &mut IngestSummary,
+    written: Vec<(String, Result<Ingested, claims_store::StoreError>)>,
+) {
+    for (path, outcome) in written {
+        match outcome {
+            Ok(Ingested::Added { .. }) => summary.added += 1,
+            Ok(Ingested::Replaced { .. }) => summary.replaced += 1,
+            Ok(Ingested::Unchanged { .. }) => summary.unchanged += 1,
+            Err(e) => summary.skipped.push(format!("{path}: not stored: {e}")),
+        }
+    }
 }
 
 /// Resolves the entities of every current document and stores them. Returns, for each document
