@@ -19,10 +19,16 @@ pub struct Migration {
 }
 
 /// Every migration, in the order applied. Entry `n` (0-based) brings `user_version` to `n + 1`.
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    name: "0001_initial",
-    sql: include_str!("../../../migrations/0001_initial.sql"),
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        name: "0001_initial",
+        sql: include_str!("../../../migrations/0001_initial.sql"),
+    },
+    Migration {
+        name: "0002_subject_estimates",
+        sql: include_str!("../../../migrations/0002_subject_estimates.sql"),
+    },
+];
 
 /// The schema version this binary writes and understands: the number of migrations.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
