@@ -235,6 +235,11 @@ fn ingest_one(
              VALUES (?1, ?2, ?3, ?4, ?5)",
         )
         .map_err(&e)?;
+    // The full-text entry is written here, not by a trigger (migration 0003): a trigger made
+    // each sentence insert flush FTS5's pending index.
+    let mut fts = conn
+        .prepare_cached("INSERT INTO sentences_fts (rowid, text) VALUES (?1, ?2)")
+        .map_err(&e)?;
     for (i, &span) in ex.sentences.iter().enumerate() {
         let text = span_text(db, doc, "sentence", span)?;
         stmt.execute(params![
@@ -245,6 +250,8 @@ fn ingest_one(
             text
         ])
         .map_err(&e)?;
+        fts.execute(params![conn.last_insert_rowid(), text])
+            .map_err(&e)?;
     }
 
     let mut stmt = conn

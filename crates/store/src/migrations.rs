@@ -28,6 +28,10 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "0002_subject_estimates",
         sql: include_str!("../../../migrations/0002_subject_estimates.sql"),
     },
+    Migration {
+        name: "0003_sentences_fts_written_by_store",
+        sql: include_str!("../../../migrations/0003_sentences_fts_written_by_store.sql"),
+    },
 ];
 
 /// The schema version this binary writes and understands: the number of migrations.

@@ -29,6 +29,7 @@ fn fingerprint(text: &str) -> u64 {
 const RELEASED: &[(&str, u64)] = &[
     ("0001_initial", 0x11a2141ed1584307),
     ("0002_subject_estimates", 0x15dedd87fd27ca39),
+    ("0003_sentences_fts_written_by_store", 0xc6b3b28330a2ab2b),
 ];
 
 #[test]
