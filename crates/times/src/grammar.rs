@@ -175,6 +175,10 @@ impl<'a> Grammar<'_, 'a> {
         if t.kind != TokKind::Word {
             return None;
         }
+        // "$DEC" is a ticker.
+        if i > 0 && self.is(i - 1, "$") && self.glued(i) {
+            return None;
+        }
         let m = lexicon::month(&t.lower)?;
         let abbr = lexicon::is_month_abbreviation(&t.lower);
         let mut next = i + 1;
@@ -198,6 +202,10 @@ impl<'a> Grammar<'_, 'a> {
     /// A day of the month: "29", "29th", "1st", "twenty-ninth", "first".
     fn day(&self, i: usize) -> Option<(u8, usize)> {
         let t = self.tok(i)?;
+        // "$12 December 27": money, not a day.
+        if i > 0 && matches!(self.lw(i - 1), "$" | "€" | "£" | "¥") {
+            return None;
+        }
         let (n, next) = match t.kind {
             TokKind::Num => {
                 let digits: String = t.lower.chars().take_while(char::is_ascii_digit).collect();
@@ -253,10 +261,22 @@ impl<'a> Grammar<'_, 'a> {
                 return None;
             }
             if i > 1 && joined(i - 1) {
-                let ok = matches!(self.lw(i - 2), "mid" | "pre" | "post" | "early" | "late")
-                    || (prev == "-"
-                        && is_year_tok(i - 2)
-                        && !(i > 3 && joined(i - 3) && is_num(i - 4)));
+                let ok = matches!(
+                    self.lw(i - 2),
+                    "mid"
+                        | "pre"
+                        | "post"
+                        | "early"
+                        | "late"
+                        | "q1"
+                        | "q2"
+                        | "q3"
+                        | "q4"
+                        | "h1"
+                        | "h2"
+                ) || (prev == "-"
+                    && is_year_tok(i - 2)
+                    && !(i > 3 && joined(i - 3) && is_num(i - 4)));
                 if !ok {
                     return None;
                 }
@@ -300,29 +320,69 @@ impl<'a> Grammar<'_, 'a> {
     }
 
     /// A year written in words: "nineteen ninety-six", "two thousand and four", "twenty twenty".
+    /// Also "nineteen hundred ninety three", "seventeen hundred and thirty three", "nineteen oh
+    /// one" and "one thousand seven hundred and eighty nine", as broadcast transcripts spell them.
     fn year_words(&self, i: usize) -> Option<(i32, usize)> {
         let hi = lexicon::cardinal(self.lw(i))?;
-        if self.is(i + 1, "thousand") && hi <= 2 {
+        if self.is(i + 1, "thousand") && (1..=2).contains(&hi) {
             let mut j = i + 2;
+            let mut y = hi as i32 * 1000;
+            // "one thousand seven hundred [and] …"
+            if let Some(h) = lexicon::cardinal(self.lw(j)).filter(|h| (1..10).contains(h)) {
+                if self.is(j + 1, "hundred") {
+                    y += h as i32 * 100;
+                    j += 2;
+                }
+            }
+            let after_thousand = j;
             if self.is(j, "and") {
                 j += 1;
             }
             if let Some((lo, e)) = self.small_number(j) {
-                return Some((hi as i32 * 1000 + lo as i32, e));
+                return Some((y + lo as i32, e));
             }
-            return Some((hi as i32 * 1000, j.min(i + 2)));
+            return Some((y, after_thousand));
         }
         if !(10..=20).contains(&hi) {
             return None;
         }
         let j = i + 1;
         if self.is(j, "hundred") {
+            // "nineteen hundred ninety three", "seventeen hundred and thirty three"
+            let k = if self.is(j + 1, "and") { j + 2 } else { j + 1 };
+            if let Some((lo, e)) = self.small_number(k).filter(|(lo, _)| (1..100).contains(lo)) {
+                return Some((hi as i32 * 100 + lo as i32, e));
+            }
             return Some((hi as i32 * 100, j + 1));
+        }
+        // "nineteen oh one", "nineteen zero five"
+        if self.any(j, &["oh", "o", "zero"]) {
+            let d = lexicon::cardinal(self.lw(j + 1)).filter(|d| (1..10).contains(d))?;
+            return Some((hi as i32 * 100 + d as i32, j + 2));
         }
         let (lo, e) = self.small_number(j)?;
         (10..100)
             .contains(&lo)
             .then_some((hi as i32 * 100 + lo as i32, e))
+    }
+
+    /// A day of the month written as a cardinal word: "twenty five", "twenty-nine", "fifteen".
+    fn day_cardinal_words(&self, i: usize) -> Option<(u8, usize)> {
+        let (n, e) = self.small_number(i)?;
+        ((1..=31).contains(&n) && !self.is(e, "hundred") && !self.is(e, "thousand"))
+            .then_some((n as u8, e))
+    }
+
+    /// A year after a date's day and month: digits, or words that are clearly a year ("nineteen
+    /// seventy two", "two thousand and eighteen"; not a bare "two thousand", which is as often a
+    /// count).
+    fn year_after_date(&self, k: usize) -> Option<(i32, usize)> {
+        if let Some(y) = self.year4(k) {
+            return Some(y);
+        }
+        let (y, e) = self.year_words(k).filter(|(y, _)| *y >= 1000)?;
+        let bare_thousands = self.is(k + 1, "thousand") && e == k + 2;
+        (!bare_thousands).then_some((y, e))
     }
 
     /// A number from one to ninety-nine written in words ("twenty-four", "twenty four", "six").
@@ -496,6 +556,7 @@ impl<'a> Grammar<'_, 'a> {
             self.holiday(i),
             self.numeric_date(i),
             self.compact_date(i),
+            self.cued_month_day(i),
             self.numeric_range(i),
             self.weekday_phrase(i),
             self.weekday_of_week(i),
@@ -534,6 +595,9 @@ impl<'a> Grammar<'_, 'a> {
     /// date without a year.
     fn holiday(&self, i: usize) -> Option<Found> {
         let j = self.skip_the(i);
+        // "the weekend of Thanksgiving 2023"
+        let weekend_of = self.is(j, "weekend") && self.is(j + 1, "of");
+        let j = if weekend_of { self.skip_the(j + 2) } else { j };
         let (rel, k) = match self.lw(j) {
             "last" | "previous" | "past" => (Some(-1), j + 1),
             "next" | "following" | "coming" => (Some(1), j + 1),
@@ -571,6 +635,12 @@ impl<'a> Grammar<'_, 'a> {
             return None;
         }
         let at = |y: i32| cal::holiday(rule, y);
+        // "Labor Day weekend", "Halloween weekend 2021", "Labor Day 2021 weekend"
+        let mut weekend = weekend_of;
+        if !weekend && self.is(e, "weekend") {
+            weekend = true;
+            e += 1;
+        }
         let mut year = None;
         if let Some((y, ye)) = self.year4(self.skip_comma(e)) {
             year = Some(y);
@@ -607,6 +677,13 @@ impl<'a> Grammar<'_, 'a> {
                 }
             },
         }?;
+        if !weekend && year.is_some() && self.is(e, "weekend") {
+            weekend = true;
+            e += 1;
+        }
+        if weekend {
+            return self.holiday_weekend(i, e, date);
+        }
         // "Easter week": the ISO week of the holiday.
         if self.is(e, "week") && j == k {
             let (mon, sun) = cal::week_range(date)?;
@@ -627,16 +704,73 @@ impl<'a> Grammar<'_, 'a> {
         ))
     }
 
+    /// The weekend a holiday makes long: from the Saturday before a Monday or Tuesday holiday to
+    /// the holiday, from a Wednesday, Thursday or Friday holiday to the Sunday after, and the
+    /// weekend itself for a Saturday or Sunday ("Labor Day weekend", "Thanksgiving weekend").
+    fn holiday_weekend(&self, s: usize, e: usize, d: Date) -> Option<Found> {
+        let wd = i64::from(cal::weekday_number(d));
+        let (a, b) = match wd {
+            1 | 2 => (cal::add_days(d, -1 - wd)?, d),
+            3..=5 => (d, cal::add_days(d, 7 - wd)?),
+            6 => (d, cal::add_days(d, 1)?),
+            _ => (cal::add_days(d, -1)?, d),
+        };
+        // The Saturday in the span names the weekend.
+        let sat = cal::add_days(a, (6 - i64::from(cal::weekday_number(a))).rem_euclid(7))?;
+        Some(self.date(
+            s,
+            e,
+            format!("{}-WE", cal::week_value(sat)),
+            Some((a, b)),
+            Granularity::Week,
+        ))
+    }
+
     /// "Friday, Nov. 29, 2024", "November 29th", "29 November 2024", "the 29th of November",
     /// "November 2024", "June" (capitalized and with a cue when it is "May").
     fn calendar_date(&self, i: usize) -> Option<Found> {
+        // "next 6th of April", "last March 3": the next or last such day.
+        if self.any(i, &["next", "last"]) {
+            if let Some((p, e)) = self
+                .month_day_year(i + 1)
+                .or_else(|| self.day_month_year(i + 1))
+                .filter(|(p, _)| p.year.is_none())
+            {
+                let r = self.reference?;
+                let d = p.day?;
+                let ry = i32::from(r.year());
+                let pick = if self.is(i, "next") {
+                    (ry..=ry + 1)
+                        .filter_map(|y| ymd(y, p.month, d))
+                        .find(|x| *x > r)
+                } else {
+                    (ry - 1..=ry)
+                        .rev()
+                        .filter_map(|y| ymd(y, p.month, d))
+                        .find(|x| *x < r)
+                };
+                let year = Some(i32::from(pick?.year()));
+                return Some(self.resolve_cal(i, e, CalParts { year, ..p }));
+            }
+        }
         // An optional weekday in front: its value is implied by the date.
         let mut j = i;
         let weekday = lexicon::weekday(self.lw(i));
-        if weekday.is_some() && self.tok(i).is_some_and(Tok::is_capitalized) {
+        let mut parsed = None;
+        if weekday.is_some() {
             j = self.skip_comma(i + 1);
+            parsed = self.month_day_year(j).or_else(|| self.day_month_year(j));
+            // A lower-case weekday only with a full date after it ("monday, jan 22, 2018").
+            let full_date = self.lw(i).ends_with("day")
+                && parsed.is_some_and(|(p, _)| p.year.is_some() && p.day.is_some());
+            if !(self.tok(i).is_some_and(Tok::is_capitalized) || full_date) {
+                j = i;
+                parsed = None;
+            }
         }
-        let parsed = self.month_day_year(j).or_else(|| self.day_month_year(j));
+        if j == i {
+            parsed = self.month_day_year(j).or_else(|| self.day_month_year(j));
+        }
         match parsed {
             Some((parts, e)) => Some(self.resolve_cal(i, e, parts)),
             None if j == i => weekday
@@ -714,7 +848,12 @@ impl<'a> Grammar<'_, 'a> {
             }
         }
         if self.is(j, "of") {
-            if let Some((y, e)) = self.year4(j + 1) {
+            // "June of 1999", "June of nineteen ninety nine", "April of '87"
+            if let Some((y, e)) = self
+                .year4(j + 1)
+                .or_else(|| self.year_after_date(j + 1))
+                .or_else(|| self.short_year_after_of(j))
+            {
                 return Some((
                     CalParts {
                         year: Some(y),
@@ -726,7 +865,21 @@ impl<'a> Grammar<'_, 'a> {
             }
         }
         let j2 = if self.is(j, "the") { j + 1 } else { j };
-        let (d, mut e) = self.day(j2)?;
+        let (d, mut e) = match self.day(j2) {
+            Some(x) => x,
+            // "January twenty five nineteen eighty six", "May twenty nine.": a day in cardinal
+            // words only before a year or at the end of the phrase ("May twenty people" is a
+            // count).
+            None if j2 == j => {
+                let (d, de) = self.day_cardinal_words(j2)?;
+                let ends = self.tok(de).is_none_or(|t| t.kind == TokKind::Punct);
+                if !ends && self.year_after_date(self.skip_comma(de)).is_none() {
+                    return None;
+                }
+                (d, de)
+            }
+            None => return None,
+        };
         // "May 2 people" is a count; a day after a month must not be followed by a noun of
         // counting, and after "the" only an ordinal will do.
         if self.tok(j2).is_some_and(|t| t.kind == TokKind::Num) && self.glued(j2) {
@@ -734,16 +887,13 @@ impl<'a> Grammar<'_, 'a> {
         }
         let mut year = None;
         let k = self.skip_comma(e);
-        if let Some((y, ye)) = self.year4(k) {
+        if let Some((y, ye)) = self.year_after_date(k) {
             year = Some(y);
             e = ye;
         } else if let Some((y, ye)) = self
-            .year_words(k)
-            .filter(|_| self.tok(e).is_some_and(|t| t.kind == TokKind::Word))
+            .year_after_of(e)
+            .or_else(|| self.short_year_after_of(e))
         {
-            year = Some(y);
-            e = ye;
-        } else if let Some((y, ye)) = self.year_after_of(e) {
             year = Some(y);
             e = ye;
         }
@@ -763,30 +913,59 @@ impl<'a> Grammar<'_, 'a> {
     /// [the] day [of] month [,] [year]
     fn day_month_year(&self, i: usize) -> Option<(CalParts, usize)> {
         let j = self.skip_the(i);
-        let (d, k) = self.day(j)?;
+        // "twenty five January nineteen eighty six": a day in cardinal words needs a year.
+        let (d, k, words) = match self.day(j) {
+            Some((d, k)) => (d, k, false),
+            None if j == i => {
+                let (d, k) = self.day_cardinal_words(j)?;
+                (d, k, true)
+            }
+            None => return None,
+        };
         let k2 = if self.is(k, "of") { k + 1 } else { k };
         // A bare number before a month is only a day when the month follows at once
-        // ("29 November"); "the 29th of November" may use "of".
-        if k2 != k
-            && self.tok(j).is_some_and(|t| {
-                t.kind == TokKind::Num && t.text.bytes().all(|b| b.is_ascii_digit())
-            })
-        {
-            return None;
+        // ("29 November") or after "of" when the month is capitalized and not a possessive ("12
+        // of Nov", not "3 of May's games"); "the 29th of November" may use "of".
+        let bare = self
+            .tok(j)
+            .is_some_and(|t| t.kind == TokKind::Num && t.text.bytes().all(|b| b.is_ascii_digit()));
+        if k2 != k && (bare || words) {
+            let (_, me) = self.month(k2, true)?;
+            if !bare || self.is(me, "'s") {
+                return None;
+            }
         }
-        // A lower-case abbreviation is a month when a year follows ("14 nov 2023").
+        // A lower-case abbreviation is a month when a year follows ("14 nov 2023") or right
+        // after a day in figures when it is no English word ("on 14 nov"; not "jan", "mar").
         let (m, mut e) = self.month(k2, true).or_else(|| {
             let (m, e) = self.month(k2, false)?;
-            self.year4(self.skip_comma(e)).map(|_| (m, e))
+            let plain_abbr = k2 == k
+                && bare
+                && matches!(
+                    self.lw(k2),
+                    "feb" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec"
+                );
+            (plain_abbr || self.year4(self.skip_comma(e)).is_some()).then_some((m, e))
         })?;
         let mut year = None;
         let y0 = self.skip_comma(e);
-        if let Some((y, ye)) = self.year4(y0) {
+        if let Some((y, ye)) = self.year4(y0).or_else(|| {
+            // A year in words after a comma only when the day was in words too.
+            (y0 == e || words)
+                .then(|| self.year_after_date(y0))
+                .flatten()
+        }) {
             year = Some(y);
             e = ye;
-        } else if let Some((y, ye)) = self.year_after_of(e) {
+        } else if let Some((y, ye)) = self
+            .year_after_of(e)
+            .or_else(|| self.short_year_after_of(e))
+        {
             year = Some(y);
             e = ye;
+        }
+        if words && year.is_none() {
+            return None;
         }
         Some((
             CalParts {
@@ -796,6 +975,31 @@ impl<'a> Grammar<'_, 'a> {
             },
             e,
         ))
+    }
+
+    /// "of 87", "of '87" after a month ("April of 87", "15 April of '87"): a two-digit year at the
+    /// end of the phrase ("April of 25 people" is a count).
+    fn short_year_after_of(&self, e: usize) -> Option<(i32, usize)> {
+        if !self.is(e, "of") {
+            return None;
+        }
+        let k = if self.any(e + 1, &["'", "’"]) {
+            e + 2
+        } else {
+            e + 1
+        };
+        let t = self.tok(k)?;
+        if t.kind != TokKind::Num
+            || t.text.len() != 2
+            || !t.text.bytes().all(|b| b.is_ascii_digit())
+        {
+            return None;
+        }
+        if self.tok(k + 1).is_some_and(|t| t.kind != TokKind::Punct) {
+            return None;
+        }
+        let yy: u32 = t.text.parse().ok()?;
+        Some((self.two_digit_year(yy), k + 1))
     }
 
     /// "of 1995", "in 2020" after a day and month that have no year ("July 4th of 1995", "28
@@ -826,14 +1030,29 @@ impl<'a> Grammar<'_, 'a> {
         let i = if rel.is_some() { i + 1 } else { i };
         // After "last"/"next"/"this" a lower-case abbreviation is a month too ("last sept"),
         // but never "may" or "march" ("this may take longer").
+        // After a preposition and at the end of a phrase a lower-case month is a month too ("it
+        // may be in may.", "in dec"), since a verb or a modal cannot stand there.
+        let prep_end = rel.is_none()
+            && i > 0
+            && self.any(i - 1, &["in", "since", "until", "till", "by", "during"])
+            && self.month(i, false).is_some_and(|(_, e)| {
+                self.tok(e).is_none_or(|t| {
+                    t.kind == TokKind::Punct && !matches!(t.lower.as_str(), "-" | "/")
+                })
+            });
         let (m, mut e) = self.month(i, true).or_else(|| {
             let w = self.lw(i);
-            (rel.is_some() && !matches!(w, "may" | "march" | "mar"))
+            ((rel.is_some() && !matches!(w, "may" | "march" | "mar")) || prep_end)
                 .then(|| self.month(i, false))
                 .flatten()
         })?;
         let t = self.tok(i)?;
-        if m == 5 || rel.is_none() {
+        // "june next year", "december of last year": a relative year makes a lower-case month a
+        // month (but not "may"/"march").
+        let k = if self.is(e, "of") { e + 1 } else { e };
+        let year_follows = self.any(k, &["this", "last", "next"]) && self.is(k + 1, "year");
+        let lower_ok = prep_end || (year_follows && !matches!(t.lower.as_str(), "may" | "march"));
+        if (m == 5 || rel.is_none()) && !lower_ok {
             // "May" is also a verb and a name; lower-case months are rare in news.
             if !t.is_capitalized() {
                 return None;
@@ -1033,6 +1252,43 @@ impl<'a> Grammar<'_, 'a> {
                 };
                 return Some(self.resolve_cal(i, i + 3, parts));
             }
+            // "22/04", "08/12,2015", "08/12,15": two two-digit parts, one with a leading zero,
+            // are a day and a month wherever they stand (a fraction has no leading zero).
+            None if sep == "/"
+                && t.text.len() == 2
+                && self.tok(i + 2).is_some_and(|t| t.text.len() == 2)
+                && (t.text.starts_with('0') || self.lw(i + 2).starts_with('0'))
+                && !self.is(i + 3, "/") =>
+            {
+                let (m, d) = if a > 12 { (b, a) } else { (a, b) };
+                if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+                    return None;
+                }
+                let mut e = i + 3;
+                let mut year = None;
+                // A year glued on with a comma: "08/12,2015", "08/12,15".
+                if self.is(e, ",") && self.glued(e) && self.glued(e + 1) {
+                    if let Some(yt) = self.tok(e + 1).filter(|t| {
+                        t.kind == TokKind::Num && t.text.bytes().all(|b| b.is_ascii_digit())
+                    }) {
+                        let yn: u32 = yt.text.parse().ok()?;
+                        year = match yt.text.len() {
+                            4 => Some(yn as i32),
+                            2 => Some(self.two_digit_year(yn)),
+                            _ => None,
+                        };
+                        if year.is_some() {
+                            e += 2;
+                        }
+                    }
+                }
+                let parts = CalParts {
+                    year,
+                    month: m as u8,
+                    day: Some(d as u8),
+                };
+                return Some(self.resolve_cal(i, e, parts));
+            }
             None => return None,
         };
         if !(1..=12).contains(&m) {
@@ -1055,6 +1311,94 @@ impl<'a> Grammar<'_, 'a> {
             day: Some(d as u8),
         });
         Some(f)
+    }
+
+    /// A month and day in figures after a word that makes them a date: a weekday ("Friday
+    /// 7/6", "friday 5/12/2019", "this Friday 7.6"), "this"/"next"/"last" ("next 5/12"), or
+    /// "on" with a dash or a dot ("on 4-22", "on 5.12"; "on 4/22" is `numeric_date`'s). Month
+    /// first, as in American usage.
+    fn cued_month_day(&self, i: usize) -> Option<Found> {
+        let rel = match self.lw(i) {
+            "this" => Some(0),
+            "next" => Some(1),
+            "last" => Some(-1),
+            _ => None,
+        };
+        let mut j = if rel.is_some() { i + 1 } else { i };
+        let weekday = lexicon::weekday(self.lw(j));
+        if weekday.is_some() {
+            j = self.skip_comma(j + 1);
+        }
+        let on = rel.is_none() && weekday.is_none() && i > 0 && self.is(i - 1, "on");
+        if rel.is_none() && weekday.is_none() && !on {
+            return None;
+        }
+        let t = self.tok(j)?;
+        if t.kind != TokKind::Num {
+            return None;
+        }
+        let small = |s: &str| -> Option<u32> {
+            (!s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| s.parse().ok())
+                .flatten()
+        };
+        let (m, d, year, e) = if let Some((a, b)) = t.text.split_once('.') {
+            // "5.12" is one number token
+            (small(a)?, small(b)?, None, j + 1)
+        } else {
+            let sep = self.lw(j + 1);
+            if !matches!(sep, "/" | "-") || (on && sep == "/") {
+                return None;
+            }
+            let (m, d, y, e) = self.md_parts(j, sep)?;
+            (m, d, y, e)
+        };
+        if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+            return None;
+        }
+        // Not part of a longer code, and after "on" not a count ("on 4-5 days").
+        if self.any(e, &["-", "/", "."])
+            && self.glued(e)
+            && self.tok(e + 1).is_some_and(|t| t.kind == TokKind::Num)
+        {
+            return None;
+        }
+        if on
+            && self.tok(e).is_some_and(|t| t.kind == TokKind::Word)
+            && !self.any(e, &["and", "or", "to", "through", "until", "till"])
+        {
+            return None;
+        }
+        let (m, d) = (m as u8, d as u8);
+        let year = match (year, rel) {
+            (Some(y), _) => Some(y),
+            (None, None) if weekday.is_none() => None,
+            (None, _) => {
+                let r = self.reference?;
+                let ry = i32::from(r.year());
+                let cands: Vec<Date> = (ry - 1..=ry + 1).filter_map(|y| ymd(y, m, d)).collect();
+                let pick = match (rel, weekday) {
+                    // "this 5/12": this year's; "next 5/12", "last 5/12": the next or last one.
+                    (Some(0), None) => ymd(ry, m, d),
+                    (Some(1), None) => cands.iter().copied().find(|x| *x > r),
+                    (Some(_), None) => cands.iter().rev().copied().find(|x| *x < r),
+                    (None, None) => None,
+                    // With a weekday the written date rules, in the year nearest the reference
+                    // ("this"/"next" say it is close).
+                    (_, Some(_)) => cands
+                        .iter()
+                        .copied()
+                        .min_by_key(|x| ((*x - r).get_days() as i64).abs()),
+                };
+                Some(i32::from(pick?.year()))
+            }
+        };
+        let parts = CalParts {
+            year,
+            month: m,
+            day: Some(d),
+        };
+        Some(self.resolve_cal(i, e, parts))
     }
 
     /// Dates written without spaces: a month name glued to its day ("Dec31", "Oct2"), parts
@@ -1457,6 +1801,25 @@ impl<'a> Grammar<'_, 'a> {
         if matches!(t.lower.as_str(), "'" | "’") {
             return self.decade_core(i + 1);
         }
+        let after_cue = i > 0 && self.any(i - 1, &["the", "early", "mid", "late", "-", "in"]);
+        // In words with the century: "the nineteen seventies", "the twenty-tens", "the two
+        // thousands", "the two thousand and tens", "the noughties".
+        if after_cue {
+            if matches!(t.lower.as_str(), "noughties" | "naughties" | "aughts") {
+                return Some((2000, i + 1));
+            }
+            if let Some(c) = lexicon::cardinal(&t.lower).filter(|c| (10..=20).contains(c)) {
+                let k = self.hyphen(i + 1).unwrap_or(i + 1);
+                let n = decade_word(self.lw(k))?;
+                return Some((c as i32 * 100 + n, k + 1));
+            }
+            if self.seq(i, &["two", "thousand", "and", "tens"]).is_some() {
+                return Some((2010, i + 4));
+            }
+            if self.is(i, "two") && self.is(i + 1, "thousands") && !self.is(i + 2, "of") {
+                return Some((2000, i + 2));
+            }
+        }
         let n = match t.lower.as_str() {
             "twenties" => 20,
             "thirties" => 30,
@@ -1718,9 +2081,17 @@ impl<'a> Grammar<'_, 'a> {
         if !(1..=4).contains(&n) || (which == 'H' && n > 2) {
             return None;
         }
-        // A year after: "of 2024", "2024", "of this year", "of next year", "of the year".
+        // A year after: "of 2024", "2024", "of this year", "of next year", "of the year", "of two
+        // thousand and twenty".
         let k = if self.is(e, "of") { e + 1 } else { e };
-        if let Some((y, ye)) = self.year4(k) {
+        if let Some((y, ye)) = self.year4(k).or_else(|| {
+            (k > e)
+                .then(|| {
+                    self.year_words(k)
+                        .filter(|(y, _)| (1000..=2999).contains(y))
+                })
+                .flatten()
+        }) {
             year = Some(y);
             e = ye;
         } else if self.is(e, "of") {
@@ -1845,7 +2216,12 @@ impl<'a> Grammar<'_, 'a> {
                 _ => return None,
             }
         };
-        if !self.any(k2, &["of", "in"]) {
+        // "the third week next year", "the first Monday next month": a relative period without
+        // "of".
+        let relative_after = j != i
+            && self.any(k2, &["this", "next", "last"])
+            && self.any(k2 + 1, &["year", "month"]);
+        if !relative_after && !self.any(k2, &["of", "in"]) {
             // "second Sunday", "first Tuesday": of the reference's month, when nothing else
             // anchors it (not "the first Sunday after Easter", "the second Sunday in a row").
             let Piece::Weekday(w) = piece else {
@@ -1870,7 +2246,7 @@ impl<'a> Grammar<'_, 'a> {
             )?;
             return Some(self.date(i, k2, cal::day_value(d), Some((d, d)), Granularity::Day));
         }
-        let base = self.period_base(k2 + 1)?;
+        let base = self.period_base(if relative_after { k2 } else { k2 + 1 })?;
         let (a, b) = base.interval?;
         let gran = base.gran?;
         let e = base.end;
@@ -2492,8 +2868,9 @@ impl<'a> Grammar<'_, 'a> {
     /// tomorrow", "two days before yesterday", and "in two weeks" in a future-tense clause.
     fn offset_date(&self, i: usize) -> Option<Found> {
         let r = self.reference?;
-        // "for 3 days from today" is a stretch of days starting today (see `duration`).
-        if i > 0 && self.is(i - 1, "for") {
+        // "for 3 days from today" is a stretch of days starting today (see `duration`), and
+        // "within 2 weeks from today" the stretch up to that day.
+        if i > 0 && self.any(i - 1, &["for", "within"]) {
             return None;
         }
         let leading_in = self.is(i, "in");
@@ -2916,10 +3293,12 @@ impl<'a> Grammar<'_, 'a> {
             return None;
         }
         let t = self.tok(i + 1)?;
-        if t.kind != TokKind::Num {
+        let (d, e) = self.day(i + 1)?;
+        // An ordinal word only at the end of a phrase ("on the third.", "for the twenty
+        // second"), not "for the second time".
+        if t.kind != TokKind::Num && self.tok(e).is_some_and(|t| t.kind != TokKind::Punct) {
             return None;
         }
-        let (d, e) = self.day(i + 1)?;
         // A bare number only at the end of a phrase ("for the 27."), not "the 27 members".
         if t.text.bytes().all(|b| b.is_ascii_digit())
             && self.tok(e).is_some_and(|t| t.kind != TokKind::Punct)
@@ -3121,6 +3500,30 @@ impl<'a> Grammar<'_, 'a> {
                 Some((sat, sun)),
                 Granularity::Week,
             ));
+        }
+        // "for the week.", "partner of the month.", "blocked for the day": at the end of a
+        // phrase these are the reference's own week, month, day ("the day he died", "the week
+        // before" are anchored elsewhere and not read).
+        if self
+            .tok(i + 2)
+            .is_none_or(|t| t.kind == TokKind::Punct && t.lower != "-")
+        {
+            let (value, range, gran) = match self.lw(i + 1) {
+                "week" => (cal::week_value(r), cal::week_range(r), Granularity::Week),
+                "month" => {
+                    let (y, m) = (i32::from(r.year()), r.month() as u8);
+                    (
+                        cal::month_value(y, m),
+                        cal::month_range(y, m),
+                        Granularity::Month,
+                    )
+                }
+                "day" => (cal::day_value(r), Some((r, r)), Granularity::Day),
+                _ => (String::new(), None, Granularity::Day),
+            };
+            if range.is_some() {
+                return Some(self.date(i, i + 2, value, range, gran));
+            }
         }
         let mut k = i + 1;
         if self.any(k, &["full", "current", "present", "latest"]) {
@@ -3654,7 +4057,17 @@ impl<'a> Grammar<'_, 'a> {
         if let Some(f) = self.day_span(i, j) {
             return Some(f);
         }
-        let first = self.single(j)?;
+        // "between now and November 15th", "from today to Friday": from the reference day.
+        let now = match (opener, self.reference) {
+            (Some(_), Some(r)) if self.any(j, &["now", "today"]) => {
+                Some(self.date(j, j + 1, cal::day_value(r), Some((r, r)), Granularity::Day))
+            }
+            _ => None,
+        };
+        let first = match now {
+            Some(f) => f,
+            None => self.single(j)?,
+        };
         if first.kind != TimeType::Date || first.interval.is_none() && first.cal.is_none() {
             return None;
         }
@@ -3684,6 +4097,9 @@ impl<'a> Grammar<'_, 'a> {
             None => {
                 self.any(k, &["-", "–", "—", "through", "thru"])
                     || (self.is(k, "to") && first.gran != Some(Granularity::Year))
+                    // "Jan 1 until Jan 22": two days
+                    || (self.any(k, &["until", "till"])
+                        && first.cal.is_some_and(|c| c.day.is_some()))
             }
         };
         if !connector_ok {
@@ -3718,7 +4134,11 @@ impl<'a> Grammar<'_, 'a> {
             }
         }
         // "2019-2021" without an opener must be two years ("2019-20" is a season of sport).
-        let second = self.single(k + 1)?;
+        let second = match self.single(k + 1) {
+            Some(x) => x,
+            None if opener.is_some() => self.ordinal_day_after(&first, k + 1)?,
+            None => return None,
+        };
         if second.kind != TimeType::Date {
             return None;
         }
@@ -3728,6 +4148,35 @@ impl<'a> Grammar<'_, 'a> {
         self.join_range(i, first, second)
     }
 
+    /// The end of a range written as an ordinal day alone after a full date: "from April the
+    /// ninth till the seventeenth", "from April 27th to the 3rd" (the month after when the day
+    /// is smaller).
+    fn ordinal_day_after(&self, first: &Found, p: usize) -> Option<Found> {
+        let c = first.cal?;
+        let d1 = c.day?;
+        let (a, _) = first.interval?;
+        let p2 = self.skip_the(p);
+        let t = self.tok(p2)?;
+        let suffixed = t.kind == TokKind::Num && !t.text.bytes().all(|b| b.is_ascii_digit());
+        if !(suffixed || t.kind == TokKind::Word) {
+            return None;
+        }
+        let (d2, e) = self.day(p2)?;
+        if self.tok(e).is_some_and(|t| t.kind == TokKind::Word) && !self.any(e, &["and", "or"]) {
+            return None;
+        }
+        let mut y = i32::from(a.year());
+        let mut m = c.month;
+        if d2 <= d1 {
+            m = if m == 12 { 1 } else { m + 1 };
+            if m == 1 {
+                y += 1;
+            }
+        }
+        let dt = ymd(y, m, d2)?;
+        Some(self.date(p, e, cal::day_value(dt), Some((dt, dt)), Granularity::Day))
+    }
+
     /// One non-range expression at `i` (what a range is made of).
     fn single(&self, i: usize) -> Option<Found> {
         let cands = [
@@ -3735,6 +4184,7 @@ impl<'a> Grammar<'_, 'a> {
             self.calendar_date(i),
             self.numeric_date(i),
             self.compact_date(i),
+            self.cued_month_day(i),
             self.holiday(i),
             self.year_month(i),
             self.week_number(i),
@@ -3836,7 +4286,7 @@ impl<'a> Grammar<'_, 'a> {
             let (d2, mut e) = self.day(k + 1)?;
             let mut year = None;
             let y0 = self.skip_comma(e);
-            if let Some((y, ye)) = self.year4(y0) {
+            if let Some((y, ye)) = self.year_after_date(y0) {
                 year = Some(y);
                 e = ye;
             }
@@ -3847,6 +4297,14 @@ impl<'a> Grammar<'_, 'a> {
         let (d1, k) = self.day(j)?;
         if !(self.range_dash(k) || self.any(k, &["to", "through", "and", "until", "till"])) {
             return None;
+        }
+        // "from 4 to January 22, 1995", "from 02 to April 07": the first day borrows the
+        // second's month and year.
+        if s != i {
+            if let Some((p, e)) = self.month_day_year(k + 1) {
+                let d2 = p.day?;
+                return self.day_span_found(s, e, p.year, p.month, d1, d2);
+            }
         }
         let k2 = self.skip_the(k + 1);
         let (d2, k3) = self.day(k2)?;
@@ -3870,7 +4328,7 @@ impl<'a> Grammar<'_, 'a> {
         let (m, mut e) = self.month(k4, true)?;
         let mut year = None;
         let y0 = self.skip_comma(e);
-        if let Some((y, ye)) = self.year4(y0) {
+        if let Some((y, ye)) = self.year_after_date(y0) {
             year = Some(y);
             e = ye;
         }
@@ -3942,5 +4400,21 @@ fn known_duration(unit: Unit, n: f64) -> Option<String> {
         format!("PT{num}{u}")
     } else {
         format!("P{num}{u}")
+    })
+}
+
+/// The decade a plural number word names: "tens" 10 … "nineties" 90.
+fn decade_word(w: &str) -> Option<i32> {
+    Some(match w {
+        "tens" => 10,
+        "twenties" => 20,
+        "thirties" => 30,
+        "forties" => 40,
+        "fifties" => 50,
+        "sixties" => 60,
+        "seventies" => 70,
+        "eighties" => 80,
+        "nineties" => 90,
+        _ => return None,
     })
 }

@@ -1340,3 +1340,473 @@ fn ranges_to_now_and_within_a_month() {
         ],
     );
 }
+
+/// Runs `(text, expected mentions)` rows against the table's reference date.
+fn check_all(rows: &[(&str, &[Want<'_>])]) {
+    for (text, want) in rows {
+        check(text, REF, want);
+    }
+}
+
+#[test]
+fn spoken_years_and_day_words() {
+    check_rows(&[
+        (
+            "She was born on January twenty five nineteen eighty six.",
+            (
+                "January twenty five nineteen eighty six",
+                "1986-01-25",
+                "1986-01-25",
+                "1986-01-25",
+            ),
+        ),
+        (
+            "born on twenty five January nineteen eighty six",
+            (
+                "twenty five January nineteen eighty six",
+                "1986-01-25",
+                "1986-01-25",
+                "1986-01-25",
+            ),
+        ),
+        (
+            "On fifteen August nineteen hundred ninety three, the plant opened.",
+            (
+                "fifteen August nineteen hundred ninety three",
+                "1993-08-15",
+                "1993-08-15",
+                "1993-08-15",
+            ),
+        ),
+        (
+            "They arrived 13 Sept nineteen seventy two.",
+            (
+                "13 Sept nineteen seventy two",
+                "1972-09-13",
+                "1972-09-13",
+                "1972-09-13",
+            ),
+        ),
+        (
+            "The ship sailed on 6 April seventeen hundred thirty three.",
+            (
+                "6 April seventeen hundred thirty three",
+                "1733-04-06",
+                "1733-04-06",
+                "1733-04-06",
+            ),
+        ),
+        (
+            "It was founded on September 10, nineteen oh one.",
+            (
+                "September 10, nineteen oh one",
+                "1901-09-10",
+                "1901-09-10",
+                "1901-09-10",
+            ),
+        ),
+        (
+            "It happened in June of nineteen ninety nine.",
+            (
+                "June of nineteen ninety nine",
+                "1999-06",
+                "1999-06-01",
+                "1999-06-30",
+            ),
+        ),
+        (
+            "In one thousand seven hundred and eighty nine the Bastille fell.",
+            (
+                "one thousand seven hundred and eighty nine",
+                "1789",
+                "1789-01-01",
+                "1789-12-31",
+            ),
+        ),
+        (
+            "the third quarter of two thousand and twenty",
+            (
+                "the third quarter of two thousand and twenty",
+                "2020-Q3",
+                "2020-07-01",
+                "2020-09-30",
+            ),
+        ),
+        (
+            "monday, jan twenty two, 2018",
+            (
+                "monday, jan twenty two, 2018",
+                "2018-01-22",
+                "2018-01-22",
+                "2018-01-22",
+            ),
+        ),
+        (
+            "He was born in April of '87.",
+            ("April of '87", "1987-04", "1987-04-01", "1987-04-30"),
+        ),
+        (
+            "He was born on 15 April of 87.",
+            ("15 April of 87", "1987-04-15", "1987-04-15", "1987-04-15"),
+        ),
+        (
+            "They will meet May twenty nine.",
+            ("May twenty nine", "2025-05-29", "2025-05-29", "2025-05-29"),
+        ),
+        (
+            "from 2 to 7 Feb, two thousand and eighteen",
+            (
+                "from 2 to 7 Feb, two thousand and eighteen",
+                "2018-02-02/2018-02-07",
+                "2018-02-02",
+                "2018-02-07",
+            ),
+        ),
+        // Decades in words.
+        (
+            "In the nineteen seventies",
+            ("the nineteen seventies", "197", "1970-01-01", "1979-12-31"),
+        ),
+        (
+            "in the twenty-tens",
+            ("the twenty-tens", "201", "2010-01-01", "2019-12-31"),
+        ),
+        (
+            "in the two thousand and tens",
+            (
+                "the two thousand and tens",
+                "201",
+                "2010-01-01",
+                "2019-12-31",
+            ),
+        ),
+        (
+            "in the two thousands",
+            ("the two thousands", "200", "2000-01-01", "2009-12-31"),
+        ),
+        (
+            "in the noughties",
+            ("the noughties", "200", "2000-01-01", "2009-12-31"),
+        ),
+    ]);
+    // Counts stay counts: a day in cardinal words needs a year or the end of the phrase, a bare
+    // "two thousand" after a date is a number, a lower-case abbreviated weekday is a verb.
+    check_all(&[
+        (
+            "In May twenty people died.",
+            &[("May", "2024-05", "2024-05-01", "2024-05-31")],
+        ),
+        (
+            "On June 4, two thousand soldiers left.",
+            &[("June 4", "2024-06-04", "2024-06-04", "2024-06-04")],
+        ),
+        (
+            "He sat, Jan 22, 2018 was cold.",
+            &[("Jan 22, 2018", "2018-01-22", "2018-01-22", "2018-01-22")],
+        ),
+        ("the two thousands of people", &[]),
+    ]);
+}
+
+#[test]
+fn month_and_day_in_figures_after_a_cue() {
+    check_rows(&[
+        (
+            "Let's meet Friday 11/29.",
+            ("Friday 11/29", "2024-11-29", "2024-11-29", "2024-11-29"),
+        ),
+        (
+            "We will meet this Friday 11.29.",
+            (
+                "this Friday 11.29",
+                "2024-11-29",
+                "2024-11-29",
+                "2024-11-29",
+            ),
+        ),
+        (
+            "We met Friday 7/6/2018.",
+            ("Friday 7/6/2018", "2018-07-06", "2018-07-06", "2018-07-06"),
+        ),
+        (
+            "The vote is set for next 5/12.",
+            ("next 5/12", "2025-05-12", "2025-05-12", "2025-05-12"),
+        ),
+        (
+            "The vote was this 5/12.",
+            ("this 5/12", "2024-05-12", "2024-05-12", "2024-05-12"),
+        ),
+        (
+            "They met last 5/12.",
+            ("last 5/12", "2024-05-12", "2024-05-12", "2024-05-12"),
+        ),
+        (
+            "The vote is on 12-4.",
+            ("12-4", "2024-12-04", "2024-12-04", "2024-12-04"),
+        ),
+        (
+            "The vote is on 12.4.",
+            ("12.4", "2024-12-04", "2024-12-04", "2024-12-04"),
+        ),
+        (
+            "from this Friday 11/29 to next Sunday 12/8",
+            (
+                "from this Friday 11/29 to next Sunday 12/8",
+                "2024-11-29/2024-12-08",
+                "2024-11-29",
+                "2024-12-08",
+            ),
+        ),
+        // A leading zero makes a day and a month of two parts (a fraction has none).
+        (
+            "I'll go back 22/04",
+            ("22/04", "2025-04-22", "2025-04-22", "2025-04-22"),
+        ),
+        (
+            "I went back 08/12,2015",
+            ("08/12,2015", "2015-08-12", "2015-08-12", "2015-08-12"),
+        ),
+        (
+            "I went back 08/12,15",
+            ("08/12,15", "2015-08-12", "2015-08-12", "2015-08-12"),
+        ),
+        // A day in figures and a lower-case abbreviation that is no English word.
+        (
+            "schedule a meeting on 14 nov",
+            ("14 nov", "2024-11-14", "2024-11-14", "2024-11-14"),
+        ),
+        (
+            "Do you know the date? 12 of Nov?",
+            ("12 of Nov", "2024-11-12", "2024-11-12", "2024-11-12"),
+        ),
+        (
+            "I bought it for $12 December 27",
+            ("December 27", "2024-12-27", "2024-12-27", "2024-12-27"),
+        ),
+    ]);
+    check_all(&[
+        ("It fell on 4-5 days.", &[("5 days", "P5D", "-", "-")]),
+        ("Shares rose on 3.5 percent gains.", &[]),
+        ("It runs 24/7.", &[]),
+        ("He met 14 mar friends.", &[]),
+        (
+            "Three of May's games were lost.",
+            &[("May", "2024-05", "2024-05-01", "2024-05-31")],
+        ),
+    ]);
+}
+
+#[test]
+fn holiday_weekends_and_relative_years() {
+    check_rows(&[
+        // Monday holiday: Saturday to Monday; Thursday: to Sunday; Sunday: the weekend.
+        (
+            "Labor Day weekend 2024",
+            (
+                "Labor Day weekend 2024",
+                "2024-W35-WE",
+                "2024-08-31",
+                "2024-09-02",
+            ),
+        ),
+        (
+            "Memorial Day 2024 weekend",
+            (
+                "Memorial Day 2024 weekend",
+                "2024-W21-WE",
+                "2024-05-25",
+                "2024-05-27",
+            ),
+        ),
+        (
+            "over the Thanksgiving weekend",
+            (
+                "the Thanksgiving weekend",
+                "2024-W48-WE",
+                "2024-11-28",
+                "2024-12-01",
+            ),
+        ),
+        (
+            "the weekend of Thanksgiving 2023",
+            (
+                "the weekend of Thanksgiving 2023",
+                "2023-W47-WE",
+                "2023-11-23",
+                "2023-11-26",
+            ),
+        ),
+        (
+            "Halloween weekend 2021",
+            (
+                "Halloween weekend 2021",
+                "2021-W43-WE",
+                "2021-10-30",
+                "2021-10-31",
+            ),
+        ),
+        (
+            "Christmas weekend 2024",
+            (
+                "Christmas weekend 2024",
+                "2024-W52-WE",
+                "2024-12-25",
+                "2024-12-29",
+            ),
+        ),
+        (
+            "Easter weekend 2024",
+            (
+                "Easter weekend 2024",
+                "2024-W13-WE",
+                "2024-03-30",
+                "2024-03-31",
+            ),
+        ),
+        (
+            "They will open in june next year.",
+            ("june next year", "2025-06", "2025-06-01", "2025-06-30"),
+        ),
+        (
+            "the third week next year",
+            (
+                "the third week next year",
+                "2025-W03",
+                "2025-01-13",
+                "2025-01-19",
+            ),
+        ),
+        (
+            "the first Monday next month",
+            (
+                "the first Monday next month",
+                "2024-12-02",
+                "2024-12-02",
+                "2024-12-02",
+            ),
+        ),
+        (
+            "The vote is next 6th of April.",
+            (
+                "next 6th of April",
+                "2025-04-06",
+                "2025-04-06",
+                "2025-04-06",
+            ),
+        ),
+        (
+            "They met last March 3.",
+            ("last March 3", "2024-03-03", "2024-03-03", "2024-03-03"),
+        ),
+        (
+            "in q1-2019",
+            ("q1-2019", "2019-Q1", "2019-01-01", "2019-03-31"),
+        ),
+    ]);
+}
+
+#[test]
+fn range_ends_and_the_current_period() {
+    check_rows(&[
+        (
+            "They are off from April the ninth till the seventeenth.",
+            (
+                "from April the ninth till the seventeenth",
+                "2024-04-09/2024-04-17",
+                "2024-04-09",
+                "2024-04-17",
+            ),
+        ),
+        (
+            "from April 27th to the 3rd",
+            (
+                "from April 27th to the 3rd",
+                "2024-04-27/2024-05-03",
+                "2024-04-27",
+                "2024-05-03",
+            ),
+        ),
+        (
+            "from 4 to January 22, 1995",
+            (
+                "from 4 to January 22, 1995",
+                "1995-01-04/1995-01-22",
+                "1995-01-04",
+                "1995-01-22",
+            ),
+        ),
+        (
+            "The offer runs Jan 1 until Jan 22.",
+            (
+                "Jan 1 until Jan 22",
+                "2025-01-01/2025-01-22",
+                "2025-01-01",
+                "2025-01-22",
+            ),
+        ),
+        (
+            "We will work between now and December 15th.",
+            (
+                "between now and December 15th",
+                "2024-11-20/2024-12-15",
+                "2024-11-20",
+                "2024-12-15",
+            ),
+        ),
+        // The reference's own week, month and day at the end of a phrase.
+        (
+            "Stocks fell 2% for the week.",
+            ("the week", "2024-W47", "2024-11-18", "2024-11-24"),
+        ),
+        (
+            "It was the best result of the month.",
+            ("the month", "2024-11", "2024-11-01", "2024-11-30"),
+        ),
+        (
+            "Shares closed higher on the day.",
+            ("the day", "2024-11-20", "2024-11-20", "2024-11-20"),
+        ),
+        // A day of the month in ordinal words at the end of a phrase.
+        (
+            "They met on the third.",
+            ("the third", "2024-11-03", "2024-11-03", "2024-11-03"),
+        ),
+        (
+            "I went back for the twenty second",
+            (
+                "the twenty second",
+                "2024-10-22",
+                "2024-10-22",
+                "2024-10-22",
+            ),
+        ),
+        // A lower-case month after a preposition at the end of a phrase.
+        (
+            "It may be in may.",
+            ("may", "2024-05", "2024-05-01", "2024-05-31"),
+        ),
+        (
+            "In dec $DEC rose",
+            ("dec", "2024-12", "2024-12-01", "2024-12-31"),
+        ),
+    ]);
+    check_all(&[
+        ("prices rose from 3 to 5 percent", &[]),
+        ("the day he died", &[]),
+        ("the week before", &[]),
+        (
+            "the month of May",
+            &[("May", "2024-05", "2024-05-01", "2024-05-31")],
+        ),
+        (
+            "I will come back within 2 weeks from today",
+            &[
+                ("2 weeks", "P2W", "2024-11-20", "2024-12-03"),
+                ("today", "2024-11-20", "2024-11-20", "2024-11-20"),
+            ],
+        ),
+        ("for the second time", &[]),
+        ("$DEC rose", &[]),
+        ("this may take longer", &[]),
+    ]);
+}
