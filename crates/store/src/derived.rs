@@ -1,5 +1,7 @@
-//! Writes that come after ingest: resolved entities (replaced wholesale by the normalizer),
-//! analyst corrections (only ever added) and the checker's findings (replaced wholesale).
+//! Writes that come after ingest: resolved entities (replaced by the normalizer's, writing only
+//! what changed),
+//! analyst corrections (only ever added) and the checker's findings (likewise replaced, writing
+//! only what changed).
 
 use rusqlite::{params, TransactionBehavior};
 
@@ -11,48 +13,148 @@ use crate::{NewCorrection, NewEntity, Result, Store, StoreError};
 impl Store {
     /// Replaces every entity and every mention→entity link with `entities`, in one transaction.
     ///
+    /// Only the difference is written: an entity whose mentions, name, kind and evidence are
+    /// unchanged keeps its row and its id (so ids are stable from one check to the next while
+    /// nothing about the entity changes), one whose mentions are unchanged but whose name or
+    /// evidence changed is updated in place, and only the mentions of new entities are relinked.
+    /// Re-checking a database where nothing changed writes nothing.
+    ///
     /// # Errors
     /// [`StoreError::UnknownMention`] when a mention id does not exist (nothing is changed),
     /// [`StoreError::Sqlite`] when SQLite fails.
     pub fn replace_entities(&mut self, entities: &[NewEntity]) -> Result<()> {
+        use std::collections::{HashMap, HashSet};
+
         let e = sqlite(&self.path);
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(&e)?;
-        tx.execute(
-            "UPDATE entity_mentions SET entity_id = NULL WHERE entity_id IS NOT NULL",
-            [],
-        )
-        .map_err(&e)?;
-        tx.execute("DELETE FROM entities", []).map_err(&e)?;
         {
+            // What is stored now: every mention's entity, and every entity's row and size.
+            let mut linked: HashMap<i64, Option<i64>> = HashMap::new();
+            let mut size: HashMap<i64, usize> = HashMap::new();
+            {
+                let mut stmt = tx
+                    .prepare("SELECT id, entity_id FROM entity_mentions")
+                    .map_err(&e)?;
+                let rows = stmt
+                    .query_map([], |r| {
+                        Ok((r.get::<_, i64>(0)?, r.get::<_, Option<i64>>(1)?))
+                    })
+                    .map_err(&e)?;
+                for row in rows {
+                    let (mention, entity) = row.map_err(&e)?;
+                    linked.insert(mention, entity);
+                    if let Some(entity) = entity {
+                        *size.entry(entity).or_default() += 1;
+                    }
+                }
+            }
+            let mut stored: HashMap<i64, (String, String, String)> = HashMap::new();
+            {
+                let mut stmt = tx
+                    .prepare("SELECT id, name, kind, evidence_json FROM entities")
+                    .map_err(&e)?;
+                let rows = stmt
+                    .query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?))))
+                    .map_err(&e)?;
+                for row in rows {
+                    let (id, fields) = row.map_err(&e)?;
+                    stored.insert(id, fields);
+                }
+            }
+            for entity in entities {
+                if let Some(&mention_id) =
+                    entity.mention_ids.iter().find(|m| !linked.contains_key(m))
+                {
+                    // Nothing has been written yet: dropping the transaction changes nothing.
+                    return Err(StoreError::UnknownMention {
+                        path: self.path.clone(),
+                        entity: entity.name.clone(),
+                        mention_id,
+                    });
+                }
+            }
+
+            let mut kept: HashSet<i64> = HashSet::new();
+            let mut new_links: HashMap<i64, i64> = HashMap::new();
             let mut insert = tx
                 .prepare_cached(
                     "INSERT INTO entities (name, kind, evidence_json) VALUES (?1, ?2, ?3)",
                 )
                 .map_err(&e)?;
-            let mut link = tx
-                .prepare_cached("UPDATE entity_mentions SET entity_id = ?1 WHERE id = ?2")
+            let mut update = tx
+                .prepare_cached(
+                    "UPDATE entities SET name = ?2, kind = ?3, evidence_json = ?4 WHERE id = ?1",
+                )
                 .map_err(&e)?;
             for entity in entities {
-                insert
-                    .execute(params![
-                        entity.name,
-                        entity.kind.as_str(),
-                        entity.evidence_json
-                    ])
-                    .map_err(&e)?;
-                let id = tx.last_insert_rowid();
-                for &mention_id in &entity.mention_ids {
-                    if link.execute(params![id, mention_id]).map_err(&e)? == 0 {
-                        return Err(StoreError::UnknownMention {
-                            path: self.path.clone(),
-                            entity: entity.name.clone(),
-                            mention_id,
+                // The stored entity with exactly these mentions, if there is one.
+                let same = match entity.mention_ids.first().and_then(|m| linked[m]) {
+                    Some(id)
+                        if !kept.contains(&id)
+                            && size.get(&id) == Some(&entity.mention_ids.len())
+                            && entity.mention_ids.iter().all(|m| linked[m] == Some(id)) =>
+                    {
+                        Some(id)
+                    }
+                    _ => None,
+                };
+                match same {
+                    Some(id) => {
+                        kept.insert(id);
+                        let unchanged = stored.get(&id).is_some_and(|(name, kind, evidence)| {
+                            *name == entity.name
+                                && kind == entity.kind.as_str()
+                                && *evidence == entity.evidence_json
                         });
+                        if !unchanged {
+                            update
+                                .execute(params![
+                                    id,
+                                    entity.name,
+                                    entity.kind.as_str(),
+                                    entity.evidence_json
+                                ])
+                                .map_err(&e)?;
+                        }
+                    }
+                    None => {
+                        insert
+                            .execute(params![
+                                entity.name,
+                                entity.kind.as_str(),
+                                entity.evidence_json
+                            ])
+                            .map_err(&e)?;
+                        let id = tx.last_insert_rowid();
+                        kept.insert(id);
+                        for &m in &entity.mention_ids {
+                            new_links.insert(m, id);
+                        }
                     }
                 }
+            }
+            // Relink what moved; unlink mentions that belong to no entity any more (e.g. of a
+            // superseded document).
+            let mut link = tx
+                .prepare_cached("UPDATE entity_mentions SET entity_id = ?2 WHERE id = ?1")
+                .map_err(&e)?;
+            for (&mention, &was) in &linked {
+                let now = match new_links.get(&mention) {
+                    Some(&id) => Some(id),
+                    None => was.filter(|id| kept.contains(id)),
+                };
+                if now != was {
+                    link.execute(params![mention, now]).map_err(&e)?;
+                }
+            }
+            let mut delete = tx
+                .prepare_cached("DELETE FROM entities WHERE id = ?1")
+                .map_err(&e)?;
+            for id in stored.keys().filter(|id| !kept.contains(id)) {
+                delete.execute(params![id]).map_err(&e)?;
             }
         }
         tx.commit().map_err(&e)
@@ -87,9 +189,41 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(&e)?;
-        tx.execute("DELETE FROM finding_claims", []).map_err(&e)?;
-        tx.execute("DELETE FROM findings", []).map_err(&e)?;
         {
+            // Only the difference is written: a finding stored with the same id and the same
+            // JSON stays as it is; one that changed is deleted (its claim links cascade) and
+            // inserted again; one that is gone is deleted.
+            let mut stored: std::collections::HashMap<String, String> =
+                std::collections::HashMap::new();
+            {
+                let mut stmt = tx
+                    .prepare("SELECT id, finding_json FROM findings")
+                    .map_err(&e)?;
+                let rows = stmt
+                    .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .map_err(&e)?;
+                for row in rows {
+                    let (id, json) = row.map_err(&e)?;
+                    stored.insert(id, json);
+                }
+            }
+            let mut delete = tx
+                .prepare_cached("DELETE FROM findings WHERE id = ?1")
+                .map_err(&e)?;
+            let mut keep: std::collections::HashSet<&str> = std::collections::HashSet::new();
+            let mut encoded = Vec::with_capacity(findings.len());
+            for f in findings {
+                let json = encode(&self.path, "finding", f)?;
+                if stored.get(&f.id) == Some(&json) {
+                    keep.insert(f.id.as_str());
+                    encoded.push(None);
+                } else {
+                    encoded.push(Some(json));
+                }
+            }
+            for id in stored.keys().filter(|id| !keep.contains(id.as_str())) {
+                delete.execute(params![id]).map_err(&e)?;
+            }
             let mut insert = tx
                 .prepare_cached(
                     "INSERT INTO findings
@@ -105,8 +239,8 @@ impl Store {
                     "INSERT INTO finding_claims (finding_id, position, claim_id) VALUES (?1, ?2, ?3)",
                 )
                 .map_err(&e)?;
-            for f in findings {
-                let json = encode(&self.path, "finding", f)?;
+            for (f, json) in findings.iter().zip(encoded) {
+                let Some(json) = json else { continue };
                 insert
                     .execute(params![
                         f.id,

@@ -1,0 +1,153 @@
+//! Entities and findings are replaced by writing only the difference: what did not change keeps
+//! its row and id, what changed is rewritten, what is gone is removed with its links.
+
+mod common;
+
+use claims_store::{NewEntity, Store};
+use common::*;
+
+fn ids_by_name(store: &Store) -> Vec<(String, i64)> {
+    let mut v: Vec<(String, i64)> = store
+        .entities()
+        .expect("entities")
+        .into_iter()
+        .map(|e| (e.name, e.id))
+        .collect();
+    v.sort();
+    v
+}
+
+fn links(store: &Store) -> Vec<(i64, Option<i64>)> {
+    let q = store
+        .query("SELECT id, entity_id FROM entity_mentions ORDER BY id")
+        .expect("query");
+    q.rows
+        .iter()
+        .map(|r| (r[0].as_i64().expect("id"), r[1].as_i64()))
+        .collect()
+}
+
+#[test]
+fn unchanged_entities_keep_their_ids_and_changed_ones_are_rewritten() {
+    let mut store = populated();
+    let before = ids_by_name(&store);
+    let links_before = links(&store);
+    assert!(before.len() >= 4, "{before:?}");
+
+    // The same entities again: nothing moves.
+    let same = entities_from_mentions(&store);
+    store.replace_entities(&same).expect("replace");
+    assert_eq!(ids_by_name(&store), before);
+    assert_eq!(links(&store), links_before);
+
+    // A new name for one entity with the same mentions: updated in place, same id.
+    let mut renamed = same.clone();
+    let old_name = renamed[0].name.clone();
+    renamed[0].name = format!("{old_name} (renamed)");
+    store.replace_entities(&renamed).expect("replace");
+    let after = ids_by_name(&store);
+    let old_id = before.iter().find(|(n, _)| *n == old_name).expect("old").1;
+    assert!(
+        after.contains(&(renamed[0].name.clone(), old_id)),
+        "{after:?}"
+    );
+    assert_eq!(links(&store), links_before);
+
+    // Two entities dropped: a new one takes all the mentions of the first and one of the
+    // second (a new grouping, so a new row); the second's other mentions are left unlinked.
+    // The rest keep their ids.
+    let mut regrouped: Vec<NewEntity> = renamed.clone();
+    let moved = regrouped.remove(1);
+    let unlinked = regrouped.remove(1);
+    let mut mention_ids = moved.mention_ids.clone();
+    mention_ids.push(unlinked.mention_ids[0]);
+    regrouped.push(NewEntity {
+        name: "Someone else".into(),
+        kind: moved.kind,
+        evidence_json: "{}".into(),
+        mention_ids: mention_ids.clone(),
+    });
+    store.replace_entities(&regrouped).expect("replace");
+    let after = ids_by_name(&store);
+    assert_eq!(after.len(), regrouped.len(), "{after:?}");
+    let new_id = after
+        .iter()
+        .find(|(n, _)| n == "Someone else")
+        .expect("new entity")
+        .1;
+    assert!(
+        !before.iter().any(|(_, id)| *id == new_id),
+        "a new id: {before:?} {after:?}"
+    );
+    for kept in &regrouped[..regrouped.len() - 1] {
+        let id = after.iter().find(|(n, _)| *n == kept.name).expect("kept").1;
+        let was = if kept.name == renamed[0].name {
+            old_id
+        } else {
+            before
+                .iter()
+                .find(|(n, _)| *n == kept.name)
+                .expect("before")
+                .1
+        };
+        assert_eq!(id, was, "{} keeps its id", kept.name);
+    }
+    let now = links(&store);
+    for m in &mention_ids {
+        assert!(now.contains(&(*m, Some(new_id))), "{m} moved: {now:?}");
+    }
+    for m in &unlinked.mention_ids[1..] {
+        assert!(now.contains(&(*m, None)), "{m} unlinked: {now:?}");
+    }
+    assert!(
+        !after
+            .iter()
+            .any(|(n, _)| *n == moved.name || *n == unlinked.name),
+        "dropped entities are deleted: {after:?}"
+    );
+    assert_eq!(
+        store.counts().expect("counts").entities,
+        regrouped.len() as u64
+    );
+}
+
+#[test]
+fn findings_are_rewritten_only_where_they_changed() {
+    let mut store = populated();
+    let finding = troop_finding(&store);
+    let mut other = finding.clone();
+    other.id = "numeric-other".into();
+    other.claims.truncate(1);
+    store
+        .replace_findings(&[finding.clone(), other.clone()])
+        .expect("findings");
+    assert_eq!(store.findings().expect("findings").len(), 2);
+
+    // Same again: identical rows.
+    let rowids = |store: &Store| {
+        store
+            .query("SELECT rowid, id FROM findings ORDER BY id")
+            .expect("query")
+            .rows
+    };
+    let before = rowids(&store);
+    store
+        .replace_findings(&[finding.clone(), other.clone()])
+        .expect("findings");
+    assert_eq!(rowids(&store), before, "nothing rewritten");
+
+    // One changed, the other gone: the changed one is stored as given, the gone one is removed
+    // with its claim links.
+    let mut changed = finding.clone();
+    changed.summary = "A different summary.".into();
+    store
+        .replace_findings(&[changed.clone()])
+        .expect("findings");
+    let stored = store.findings().expect("findings");
+    assert_eq!(stored, vec![changed]);
+    let links = store
+        .query("SELECT finding_id, count(*) FROM finding_claims GROUP BY finding_id")
+        .expect("query");
+    assert_eq!(links.rows.len(), 1, "{:?}", links.rows);
+    assert_eq!(links.rows[0][1].as_i64(), Some(finding.claims.len() as i64));
+}
