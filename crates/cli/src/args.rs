@@ -39,6 +39,12 @@ pub enum KindArg {
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum ExportFormat {
+    Jsonl,
+    Parquet,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum ListFormat {
     Text,
     Json,
@@ -132,6 +138,9 @@ pub enum Command {
         /// Output directory (created if missing).
         #[arg(long)]
         out: PathBuf,
+        /// jsonl: one JSON object per line; parquet: flat columns, one file per table.
+        #[arg(long, value_enum, default_value = "jsonl")]
+        format: ExportFormat,
     },
     /// Print a shell completion script: `claims completions bash > /etc/bash_completion.d/claims`.
     Completions {

@@ -8,7 +8,9 @@ use claims_check::{report, CheckOptions};
 use claims_model::{Extraction, FindingKind, Severity};
 use claims_store::{CorrectionKind, NewCorrection, Store};
 
-use crate::args::{AliasAction, Cli, Command, KindArg, ListFormat, ReportFormat, SeverityArg};
+use crate::args::{
+    AliasAction, Cli, Command, ExportFormat, KindArg, ListFormat, ReportFormat, SeverityArg,
+};
 use crate::error::{CliError, EXIT_CONTRADICTION, EXIT_PARTIAL};
 use crate::pipeline;
 
@@ -231,17 +233,29 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
             write_stdout(&out)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Export { db, out } => {
+        Command::Export { db, out, format } => {
             let mut store = Store::open(&db)?;
-            let n = crate::export::jsonl(&mut store, &out)?;
-            eprintln!(
-                "wrote {} documents, {} claims, {} entities, {} findings to {}",
-                n.0,
-                n.1,
-                n.2,
-                n.3,
-                out.display()
-            );
+            match format {
+                ExportFormat::Jsonl => {
+                    let n = crate::export::jsonl(&mut store, &out)?;
+                    eprintln!(
+                        "wrote {} documents, {} claims, {} entities, {} findings to {}",
+                        n.0,
+                        n.1,
+                        n.2,
+                        n.3,
+                        out.display()
+                    );
+                }
+                ExportFormat::Parquet => {
+                    let files = crate::export::parquet(&mut store, &out)?;
+                    let listed: Vec<String> = files
+                        .iter()
+                        .map(|(f, n)| format!("{f} ({n} rows)"))
+                        .collect();
+                    eprintln!("wrote {} to {}", listed.join(", "), out.display());
+                }
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Extract {

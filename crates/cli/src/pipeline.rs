@@ -170,13 +170,13 @@ fn extract_chunk(
     Extracted { docs, extractions }
 }
 
+/// A document's path and what storing it did.
+type Written = (String, Result<Ingested, claims_store::StoreError>);
+
 /// Writes one extracted chunk: one transaction; if any document of it is refused, the chunk is
 /// rolled back and written again document by document, so the others still go in. Returns each
 /// document's path with its outcome.
-fn write_chunk(
-    store: &mut Store,
-    chunk: Extracted,
-) -> Result<Vec<(String, Result<Ingested, claims_store::StoreError>)>, CliError> {
+fn write_chunk(store: &mut Store, chunk: Extracted) -> Result<Vec<Written>, CliError> {
     let Extracted { docs, extractions } = chunk;
     let batch: Vec<(NewDocument, claims_model::Extraction)> = docs
         .iter()
@@ -209,10 +209,7 @@ fn write_chunk(
         .collect())
 }
 
-fn tally(
-    summary: &mut IngestSummary,
-    written: Vec<(String, Result<Ingested, claims_store::StoreError>)>,
-) {
+fn tally(summary: &mut IngestSummary, written: Vec<Written>) {
     for (path, outcome) in written {
         match outcome {
             Ok(Ingested::Added { .. }) => summary.added += 1,

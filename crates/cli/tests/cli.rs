@@ -482,6 +482,92 @@ fn export_writes_json_lines_that_read_back() {
 }
 
 #[test]
+fn parquet_export_holds_the_same_claims_as_the_json_lines_export() {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let db = db.to_str().unwrap();
+    assert!(run(&["check", "--db", db, "corpus"]).status.code() == Some(1));
+    let jsonl = dir.path().join("jsonl");
+    let pq = dir.path().join("parquet");
+    let out = run(&["export", "--db", db, "--out", jsonl.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = run(&[
+        "export",
+        "--db",
+        db,
+        "--out",
+        pq.to_str().unwrap(),
+        "--format",
+        "parquet",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rows = |name: &str| -> Vec<serde_json::Value> {
+        let file = std::fs::File::open(pq.join(name)).expect(name);
+        let reader = SerializedFileReader::new(file).expect("a Parquet file");
+        reader
+            .get_row_iter(None)
+            .expect("rows")
+            .map(|r| {
+                use parquet::record::Field;
+                let r = r.expect("row");
+                let mut o = serde_json::Map::new();
+                for (name, field) in r.get_column_iter() {
+                    let v = match field {
+                        Field::Null => serde_json::Value::Null,
+                        Field::Long(n) => (*n).into(),
+                        Field::Double(x) => (*x).into(),
+                        Field::Str(t) => t.clone().into(),
+                        other => panic!("unexpected Parquet field {other:?}"),
+                    };
+                    o.insert(name.clone(), v);
+                }
+                serde_json::Value::Object(o)
+            })
+            .collect()
+    };
+    let documents = rows("documents.parquet");
+    assert_eq!(documents.len(), 5);
+    let by_id: std::collections::HashMap<i64, serde_json::Value> = rows("claims.parquet")
+        .into_iter()
+        .map(|r| (r["id"].as_i64().expect("id"), r))
+        .collect();
+    let claims: Vec<serde_json::Value> = std::fs::read_to_string(jsonl.join("claims.jsonl"))
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(by_id.len(), claims.len());
+    for c in &claims {
+        let row = &by_id[&c["id"].as_i64().unwrap()];
+        assert_eq!(row["quote"], c["quote"]);
+        assert_eq!(row["kind"], c["kind"]);
+        assert_eq!(row["document"], c["document"]);
+        assert_eq!(row["start_byte"], c["span"]["start"]);
+        if c["kind"] == "count" {
+            let high = &c["value"]["interval"]["high"];
+            assert!(
+                row["high"] == *high || (row["high"].is_null() && high.is_null()),
+                "{row} vs {c}"
+            );
+        }
+    }
+    // The findings' claim links join to the exported claims.
+    let links = rows("finding_claims.parquet");
+    assert!(!links.is_empty());
+    for l in &links {
+        assert!(by_id.contains_key(&l["claim_id"].as_i64().unwrap()), "{l}");
+    }
+    let findings = rows("findings.parquet");
+    assert!(findings.iter().any(|f| f["severity"] == "contradiction"));
+    assert!(!rows("entities.parquet").is_empty());
+    assert!(rows("entity_mentions.parquet")
+        .iter()
+        .any(|m| !m["entity_id"].is_null()));
+}
+
+#[test]
 fn html_pages_and_json_lines_exports_are_ingested() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in");
