@@ -7,6 +7,7 @@ use claims_model::Date;
 use sha2::{Digest, Sha256};
 
 use crate::decode::decode;
+use crate::files::path_label;
 use crate::{html, jsonl};
 
 /// Files larger than this are skipped with a clear reason rather than read into memory.
@@ -141,7 +142,7 @@ pub struct Document {
 /// undecodable, when its header or record is malformed, or when it holds several documents.
 pub fn read_document(path: &Path) -> Result<Document, TextError> {
     if let Some((file, line)) = split_line_suffix(path) {
-        let label = path.display().to_string();
+        let label = path_label(path);
         let found = read_documents(&file)
             .into_iter()
             .find(|r| match r {
@@ -157,7 +158,7 @@ pub fn read_document(path: &Path) -> Result<Document, TextError> {
         return docs.remove(0);
     }
     Err(TextError::ManyDocuments {
-        path: path.display().to_string(),
+        path: path_label(path),
         count: docs.len(),
     })
 }
@@ -178,7 +179,7 @@ fn split_line_suffix(path: &Path) -> Option<(std::path::PathBuf, usize)> {
 /// (the kind comes from the extension, see [`InputKind::from_path`]). Each is `Ok` or an error
 /// naming the file and the problem; a bad line never hides the good ones.
 pub fn read_documents(path: &Path) -> Vec<Result<Document, TextError>> {
-    let label = path.display().to_string();
+    let label = path_label(path);
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {

@@ -19,6 +19,39 @@ pub fn is_document_path(path: &Path) -> bool {
         .unwrap_or(false)
 }
 
+/// The name a path is known by in documents and messages: the path itself when it is valid
+/// UTF-8; otherwise each byte that is not UTF-8 written as `\xNN` (`caf\xE9.txt`).
+///
+/// Why not `Path::display`? It writes every invalid byte as `�`, so `caf\xE9.txt` and
+/// `caf\xE8.txt` would both be `caf�.txt`: the same document name for two files, and each
+/// ingest would store one as a new version of the other. Escaping keeps the names distinct and
+/// says exactly which bytes the file name holds.
+pub fn path_label(path: &Path) -> String {
+    if let Some(s) = path.to_str() {
+        return s.to_string();
+    }
+    label_of_bytes(path)
+}
+
+#[cfg(unix)]
+fn label_of_bytes(path: &Path) -> String {
+    use std::fmt::Write;
+    use std::os::unix::ffi::OsStrExt;
+    let mut out = String::new();
+    for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+        out.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            let _ = write!(out, "\\x{b:02X}");
+        }
+    }
+    out
+}
+
+#[cfg(not(unix))]
+fn label_of_bytes(path: &Path) -> String {
+    path.display().to_string()
+}
+
 /// Expands files and directories (recursively, in sorted order) into document files.
 ///
 /// A file named explicitly is taken whatever its extension; inside directories only document
@@ -26,7 +59,7 @@ pub fn is_document_path(path: &Path) -> bool {
 /// and a directory reached twice is walked once, so there are no loops and no duplicates.
 /// Entries that cannot be read (a broken symlink, a directory without permission, a vanished
 /// file) become errors in the second list, so one bad path never stops the others. File names
-/// that are not UTF-8 are taken too; their errors show them lossily.
+/// that are not UTF-8 are taken too; documents and errors name them with [`path_label`].
 pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<TextError>) {
     let mut walk = Walk::default();
     for p in paths {
@@ -35,7 +68,7 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<TextError>) {
             Ok(_) => walk.file(p.clone()),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 walk.errors.push(TextError::Missing {
-                    path: p.display().to_string(),
+                    path: path_label(p),
                 })
             }
             Err(e) => walk.errors.push(io_error(p, e)),
@@ -46,7 +79,7 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<TextError>) {
 
 fn io_error(path: &Path, source: std::io::Error) -> TextError {
     TextError::Io {
-        path: path.display().to_string(),
+        path: path_label(path),
         source,
     }
 }
@@ -154,6 +187,41 @@ mod tests {
         assert!(errors[0]
             .to_string()
             .ends_with("missing.txt: no such file or directory"));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn names_that_are_not_utf8_get_distinct_escaped_labels() {
+        use std::os::unix::ffi::OsStrExt;
+        let e9 = Path::new(std::ffi::OsStr::from_bytes(b"dir/caf\xe9.txt"));
+        let e8 = Path::new(std::ffi::OsStr::from_bytes(b"dir/caf\xe8.txt"));
+        assert_eq!(path_label(e9), "dir/caf\\xE9.txt");
+        assert_eq!(path_label(e8), "dir/caf\\xE8.txt");
+        // Valid UTF-8 is the path as it is, multi-byte characters included.
+        assert_eq!(path_label(Path::new("dir/café.txt")), "dir/café.txt");
+        // A truncated multi-byte sequence in the middle: each bad byte escaped, the rest kept.
+        let cut = Path::new(std::ffi::OsStr::from_bytes(b"a\xc3b\xe2\x82.md"));
+        assert_eq!(path_label(cut), "a\\xC3b\\xE2\\x82.md");
+
+        let dir = std::env::temp_dir().join(format!("claims-text-label-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        for (name, text) in [(&b"caf\xe9.txt"[..], "One."), (&b"caf\xe8.txt"[..], "Two.")] {
+            std::fs::write(dir.join(std::ffi::OsStr::from_bytes(name)), text).unwrap();
+        }
+        let (files, errors) = collect_files(std::slice::from_ref(&dir));
+        assert!(errors.is_empty(), "{errors:?}");
+        let docs: Vec<String> = files
+            .iter()
+            .flat_map(|f| crate::read_documents(f))
+            .map(|d| d.unwrap().path)
+            .collect();
+        assert_eq!(docs.len(), 2);
+        assert_ne!(docs[0], docs[1], "two files, two document names");
+        assert!(docs
+            .iter()
+            .all(|d| d.ends_with(".txt") && d.contains("caf\\x")));
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

@@ -19,5 +19,5 @@ pub use document::{
     parse_document, parse_documents, read_document, read_documents, Document, Header, InputKind,
     TextError, MAX_DOCUMENT_BYTES,
 };
-pub use files::{collect_files, is_document_path};
+pub use files::{collect_files, is_document_path, path_label};
 pub use sentences::sentences;
