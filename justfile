@@ -34,3 +34,8 @@ eval:
 lint:
     cargo fmt --all -- --check
     cargo clippy --workspace --all-targets -- -D warnings
+
+# Fuzz the document reader and the extractor, SECS seconds per target (docs/inputs.md, "Fuzzing").
+# cargo-fuzz needs nightly flags; RUSTC_BOOTSTRAP=1 lets the stable toolchain accept them.
+fuzz SECS="60":
+    cd fuzz && for t in read_document extract extract_invariants; do mkdir -p corpus/$t && RUSTC_BOOTSTRAP=1 cargo fuzz run $t corpus/$t ../corpus -- -max_total_time={{SECS}} -max_len=4096 -timeout=20 || exit 1; done
