@@ -28,6 +28,17 @@ pub enum ReportFormat {
     Claimreview,
     /// One self-contained HTML page: quotes side by side, an interval chart per numeric subject.
     Html,
+    /// One row per claim of each finding (finding columns repeated), for spreadsheets.
+    Csv,
+}
+
+/// Output of the commands that list rows (entities, search hits, corrections).
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum TableFormat {
+    Text,
+    Json,
+    /// RFC 4180 CSV with a header row.
+    Csv,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
@@ -101,7 +112,7 @@ pub enum Command {
         #[arg(long, default_value = "claims.db", env = "CLAIMS_DB")]
         db: PathBuf,
         #[arg(long, value_enum, default_value = "text")]
-        format: ListFormat,
+        format: TableFormat,
     },
     /// Record an analyst's correction to entity resolution (kept across re-ingest; applied at the
     /// next `check` or `entities`).
@@ -122,7 +133,7 @@ pub enum Command {
         #[arg(long, default_value = "claims.db", env = "CLAIMS_DB")]
         db: PathBuf,
         #[arg(long, value_enum, default_value = "text")]
-        format: ListFormat,
+        format: TableFormat,
         #[arg(long, default_value_t = 20)]
         limit: usize,
         /// Pass the query to FTS5 as written (AND/OR/NEAR, "phrases", prefix*).
@@ -141,6 +152,11 @@ pub enum Command {
         /// jsonl: one JSON object per line; parquet: flat columns, one file per table.
         #[arg(long, value_enum, default_value = "jsonl")]
         format: ExportFormat,
+    },
+    /// Print a man page (roff): `claims man > claims.1`, `claims man check > claims-check.1`.
+    Man {
+        /// The subcommand whose page to print (default: the program's own page).
+        command: Option<String>,
     },
     /// Print a shell completion script: `claims completions bash > /etc/bash_completion.d/claims`.
     Completions {
@@ -167,5 +183,8 @@ pub enum AliasAction {
     /// Call the entity known as FROM by the name TO.
     Rename { from: String, to: String },
     /// List the corrections recorded so far.
-    List,
+    List {
+        #[arg(long, value_enum, default_value = "text")]
+        format: TableFormat,
+    },
 }

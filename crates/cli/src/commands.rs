@@ -9,10 +9,11 @@ use claims_model::{Extraction, FindingKind, Severity};
 use claims_store::{CorrectionKind, NewCorrection, Store};
 
 use crate::args::{
-    AliasAction, Cli, Command, ExportFormat, KindArg, ListFormat, ReportFormat, SeverityArg,
+    AliasAction, Cli, Command, ExportFormat, KindArg, ReportFormat, SeverityArg, TableFormat,
 };
 use crate::error::{CliError, EXIT_CONTRADICTION, EXIT_PARTIAL};
 use crate::pipeline;
+use crate::table;
 
 pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
     let output = cli.output.clone();
@@ -26,6 +27,27 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         }
     };
     match cli.command {
+        Command::Man { command } => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            let page = match command {
+                None => cmd,
+                Some(name) => match cmd.find_subcommand(&name) {
+                    Some(sub) => sub.clone().name(format!("claims-{name}")),
+                    None => {
+                        let known: Vec<&str> =
+                            cmd.get_subcommands().map(|c| c.get_name()).collect();
+                        return Err(CliError::Usage(format!(
+                            "no command {name:?} (one of: {})",
+                            known.join(", ")
+                        )));
+                    }
+                },
+            };
+            let mut buf = Vec::new();
+            clap_mangen::Man::new(page).render(&mut buf)?;
+            write_stdout(&String::from_utf8_lossy(&buf))?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             let mut buf = Vec::new();
@@ -108,6 +130,50 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
                     let today = jiff::Zoned::now().date().to_string();
                     pretty(&report::claimreview(&findings, &today))
                 }
+                ReportFormat::Csv => table::csv(
+                    &[
+                        "finding_id",
+                        "severity",
+                        "kind",
+                        "subject",
+                        "reason",
+                        "summary",
+                        "arithmetic",
+                        "claim_position",
+                        "claim_id",
+                        "document",
+                        "document_date",
+                        "start_byte",
+                        "end_byte",
+                        "quote",
+                        "value_json",
+                        "as_of",
+                        "attributed_to",
+                    ],
+                    findings.iter().flat_map(|f| {
+                        f.claims.iter().enumerate().map(move |(i, c)| {
+                            vec![
+                                f.id.clone(),
+                                f.severity.as_str().to_string(),
+                                f.kind.as_str().to_string(),
+                                f.subject.clone(),
+                                f.reason.clone(),
+                                f.summary.clone(),
+                                table::opt(f.arithmetic.as_deref()),
+                                (i + 1).to_string(),
+                                c.claim_id.to_string(),
+                                c.document.clone(),
+                                table::opt(c.document_date.as_deref()),
+                                c.start.to_string(),
+                                c.end.to_string(),
+                                c.quote.clone(),
+                                c.value.to_string(),
+                                table::opt(c.as_of.as_deref()),
+                                table::opt(c.attributed_to.as_deref()),
+                            ]
+                        })
+                    }),
+                )?,
             };
             write_stdout(&out)?;
             let contradiction = findings
@@ -124,7 +190,25 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
             pipeline::resolve_entities(&mut store)?;
             let entities = store.entities()?;
             let out = match format {
-                ListFormat::Json => {
+                TableFormat::Csv => table::csv(
+                    &["id", "name", "kind", "aliases", "mention_count"],
+                    entities.iter().map(|e| {
+                        let aliases: Vec<String> = e
+                            .aliases
+                            .iter()
+                            .map(|(t, n)| format!("{t} ({n})"))
+                            .collect();
+                        let mentions: u64 = e.aliases.iter().map(|(_, n)| n).sum();
+                        vec![
+                            e.id.to_string(),
+                            e.name.clone(),
+                            e.kind.as_str().to_string(),
+                            aliases.join("; "),
+                            mentions.to_string(),
+                        ]
+                    }),
+                )?,
+                TableFormat::Json => {
                     let items: Vec<serde_json::Value> = entities
                         .iter()
                         .map(|e| {
@@ -140,7 +224,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
                         .collect();
                     pretty(&serde_json::json!({ "entities": items }))
                 }
-                ListFormat::Text => {
+                TableFormat::Text => {
                     let mut s = String::new();
                     for e in &entities {
                         let aliases: Vec<String> =
@@ -172,19 +256,45 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
                 AliasAction::Merge { a, b } => (CorrectionKind::Merge, a, b),
                 AliasAction::CannotLink { a, b } => (CorrectionKind::CannotLink, a, b),
                 AliasAction::Rename { from, to } => (CorrectionKind::Rename, from, to),
-                AliasAction::List => {
-                    let mut out = String::new();
-                    for c in store.corrections()? {
-                        out.push_str(&format!(
-                            "{}\t{}\t{}\t{}\t{}\t{}\n",
-                            c.id,
-                            c.kind.as_str(),
-                            c.a,
-                            c.b,
-                            c.who,
-                            c.created_at
-                        ));
-                    }
+                AliasAction::List { format } => {
+                    let corrections = store.corrections()?;
+                    let out = match format {
+                        TableFormat::Text => {
+                            let mut out = String::new();
+                            for c in &corrections {
+                                out.push_str(&format!(
+                                    "{}\t{}\t{}\t{}\t{}\t{}\n",
+                                    c.id,
+                                    c.kind.as_str(),
+                                    c.a,
+                                    c.b,
+                                    c.who,
+                                    c.created_at
+                                ));
+                            }
+                            out
+                        }
+                        TableFormat::Json => pretty(&serde_json::json!({
+                            "corrections": corrections.iter().map(|c| serde_json::json!({
+                                "id": c.id, "kind": c.kind.as_str(), "a": c.a, "b": c.b,
+                                "who": c.who, "note": c.note, "created_at": c.created_at,
+                            })).collect::<Vec<_>>()
+                        })),
+                        TableFormat::Csv => table::csv(
+                            &["id", "kind", "a", "b", "who", "note", "created_at"],
+                            corrections.iter().map(|c| {
+                                vec![
+                                    c.id.to_string(),
+                                    c.kind.as_str().to_string(),
+                                    c.a.clone(),
+                                    c.b.clone(),
+                                    c.who.clone(),
+                                    table::opt(c.note.as_deref()),
+                                    c.created_at.clone(),
+                                ]
+                            }),
+                        )?,
+                    };
                     write_stdout(&out)?;
                     return Ok(ExitCode::SUCCESS);
                 }
@@ -213,13 +323,33 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
                 store.search(&query, limit)?
             };
             let out = match format {
-                ListFormat::Json => pretty(
+                TableFormat::Csv => table::csv(
+                    &[
+                        "document",
+                        "date",
+                        "start_byte",
+                        "end_byte",
+                        "text",
+                        "snippet",
+                    ],
+                    hits.iter().map(|h| {
+                        vec![
+                            h.document.clone(),
+                            h.doc_date.map(|d| d.to_string()).unwrap_or_default(),
+                            h.start.to_string(),
+                            h.end.to_string(),
+                            h.text.clone(),
+                            h.snippet.clone(),
+                        ]
+                    }),
+                )?,
+                TableFormat::Json => pretty(
                     &serde_json::json!({ "hits": hits.iter().map(|h| serde_json::json!({
                     "document": h.document, "date": h.doc_date.map(|d| d.to_string()), "start": h.start, "end": h.end,
                     "text": h.text, "snippet": h.snippet,
                 })).collect::<Vec<_>>() }),
                 ),
-                ListFormat::Text => hits
+                TableFormat::Text => hits
                     .iter()
                     .map(|h| {
                         let date = h.doc_date.map(|d| format!(" ({d})")).unwrap_or_default();

@@ -19,6 +19,9 @@ pub enum CliError {
     Text(#[from] claims_text::TextError),
     #[error("cannot write output: {0}")]
     Output(#[from] std::io::Error),
+    /// The command line asked for something that does not exist.
+    #[error("{0}")]
+    Usage(String),
     #[error("{path}: cannot write: {source}")]
     OutputFile {
         path: String,

@@ -6,6 +6,7 @@ mod commands;
 mod error;
 mod export;
 mod pipeline;
+mod table;
 
 use std::process::ExitCode;
 

@@ -680,3 +680,118 @@ fn output_file_and_shell_completions() {
     assert!(bash.status.success());
     assert!(stdout(&bash).contains("claims") && stdout(&bash).contains("ingest"));
 }
+
+fn csv_rows(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    let header = r
+        .headers()
+        .expect("a header row")
+        .iter()
+        .map(str::to_string)
+        .collect();
+    let rows = r
+        .records()
+        .map(|rec| {
+            rec.expect("a CSV record")
+                .iter()
+                .map(str::to_string)
+                .collect()
+        })
+        .collect();
+    (header, rows)
+}
+
+#[test]
+fn tabular_outputs_have_a_csv_format_that_matches_their_json() {
+    let (_dir, db) = ingested_corpus();
+    // check: one row per claim of each finding.
+    let json: serde_json::Value =
+        serde_json::from_slice(&run(&["check", "--db", &db, "--format", "json"]).stdout).unwrap();
+    let out = run(&["check", "--db", &db, "--format", "csv"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let (header, rows) = csv_rows(&stdout(&out));
+    assert_eq!(header[0], "finding_id");
+    let col = |name: &str| header.iter().position(|h| h == name).expect(name);
+    let findings = json["findings"].as_array().unwrap();
+    let expected: usize = findings
+        .iter()
+        .map(|f| f["claims"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(rows.len(), expected);
+    for f in findings {
+        let id = f["id"].as_str().unwrap();
+        let mine: Vec<&Vec<String>> = rows.iter().filter(|r| r[col("finding_id")] == id).collect();
+        assert_eq!(mine.len(), f["claims"].as_array().unwrap().len(), "{id}");
+        for (row, claim) in mine.iter().zip(f["claims"].as_array().unwrap()) {
+            assert_eq!(row[col("severity")], f["severity"].as_str().unwrap());
+            assert_eq!(row[col("quote")], claim["quote"].as_str().unwrap());
+            assert_eq!(row[col("document")], claim["document"].as_str().unwrap());
+        }
+    }
+
+    // entities
+    let json: serde_json::Value =
+        serde_json::from_slice(&run(&["entities", "--db", &db, "--format", "json"]).stdout)
+            .unwrap();
+    let (header, rows) = csv_rows(&stdout(&run(&["entities", "--db", &db, "--format", "csv"])));
+    assert_eq!(header, ["id", "name", "kind", "aliases", "mention_count"]);
+    assert_eq!(rows.len(), json["entities"].as_array().unwrap().len());
+    assert!(rows
+        .iter()
+        .any(|r| r[1] == "North Korea" && r[2] == "place"));
+
+    // search: quotes and commas inside sentences survive.
+    let (header, rows) = csv_rows(&stdout(&run(&[
+        "search", "--db", &db, "--format", "csv", "troops",
+    ])));
+    assert_eq!(header[0], "document");
+    assert!(!rows.is_empty());
+    assert!(
+        rows.iter().all(|r| r[4].to_lowercase().contains("troop")),
+        "{rows:?}"
+    );
+
+    // alias list
+    assert!(run(&[
+        "alias",
+        "--db",
+        &db,
+        "merge",
+        "No Kwang Chol",
+        "Nur Gwangtie"
+    ])
+    .status
+    .success());
+    let (header, rows) = csv_rows(&stdout(&run(&[
+        "alias", "--db", &db, "list", "--format", "csv",
+    ])));
+    assert_eq!(
+        header,
+        ["id", "kind", "a", "b", "who", "note", "created_at"]
+    );
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0][1..4], ["merge", "No Kwang Chol", "Nur Gwangtie"]);
+}
+
+#[test]
+fn man_pages_are_printed_for_the_program_and_each_command() {
+    let out = run(&["man"]);
+    assert!(out.status.success());
+    let page = stdout(&out);
+    assert!(page.contains(".TH claims 1"), "{page}");
+    for command in [
+        "ingest", "check", "entities", "alias", "search", "export", "extract",
+    ] {
+        assert!(page.contains(command), "{command} in the program's page");
+    }
+    let page = stdout(&run(&["man", "check"]));
+    assert!(page.contains(".TH claims-check 1"), "{page}");
+    assert!(page.contains("min\\-severity"), "{page}");
+    let out = run(&["man", "nope"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("no command \"nope\""),
+        "{}",
+        stderr(&out)
+    );
+}
