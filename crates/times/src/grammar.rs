@@ -175,11 +175,11 @@ impl<'a> Grammar<'_, 'a> {
         if t.kind != TokKind::Word {
             return None;
         }
+        let m = lexicon::month(&t.lower)?;
         // "$DEC" is a ticker.
         if i > 0 && self.is(i - 1, "$") && self.glued(i) {
             return None;
         }
-        let m = lexicon::month(&t.lower)?;
         let abbr = lexicon::is_month_abbreviation(&t.lower);
         let mut next = i + 1;
         let has_period = self.is(next, ".") && self.glued(next);
@@ -203,7 +203,7 @@ impl<'a> Grammar<'_, 'a> {
     fn day(&self, i: usize) -> Option<(u8, usize)> {
         let t = self.tok(i)?;
         // "$12 December 27": money, not a day.
-        if i > 0 && matches!(self.lw(i - 1), "$" | "€" | "£" | "¥") {
+        if t.kind == TokKind::Num && i > 0 && matches!(self.lw(i - 1), "$" | "€" | "£" | "¥") {
             return None;
         }
         let (n, next) = match t.kind {
@@ -604,6 +604,9 @@ impl<'a> Grammar<'_, 'a> {
             "this" => (Some(0), j + 1),
             _ => (None, j),
         };
+        if !lexicon::starts_holiday(self.lw(k)) {
+            return None;
+        }
         let skippable = |w: &str| matches!(w, "'s" | "'" | "." | "’");
         let (rule, mut e) = lexicon::HOLIDAYS.iter().find_map(|(words, rule)| {
             let mut p = k;
@@ -1032,21 +1035,24 @@ impl<'a> Grammar<'_, 'a> {
         // but never "may" or "march" ("this may take longer").
         // After a preposition and at the end of a phrase a lower-case month is a month too ("it
         // may be in may.", "in dec"), since a verb or a modal cannot stand there.
-        let prep_end = rel.is_none()
-            && i > 0
-            && self.any(i - 1, &["in", "since", "until", "till", "by", "during"])
-            && self.month(i, false).is_some_and(|(_, e)| {
-                self.tok(e).is_none_or(|t| {
-                    t.kind == TokKind::Punct && !matches!(t.lower.as_str(), "-" | "/")
+        let prep_end = || {
+            rel.is_none()
+                && i > 0
+                && self.any(i - 1, &["in", "since", "until", "till", "by", "during"])
+                && self.month(i, false).is_some_and(|(_, e)| {
+                    self.tok(e).is_none_or(|t| {
+                        t.kind == TokKind::Punct && !matches!(t.lower.as_str(), "-" | "/")
+                    })
                 })
-            });
+        };
         let (m, mut e) = self.month(i, true).or_else(|| {
             let w = self.lw(i);
-            ((rel.is_some() && !matches!(w, "may" | "march" | "mar")) || prep_end)
+            ((rel.is_some() && !matches!(w, "may" | "march" | "mar")) || prep_end())
                 .then(|| self.month(i, false))
                 .flatten()
         })?;
         let t = self.tok(i)?;
+        let prep_end = !t.is_capitalized() && prep_end();
         // "june next year", "december of last year": a relative year makes a lower-case month a
         // month (but not "may"/"march").
         let k = if self.is(e, "of") { e + 1 } else { e };
@@ -1318,18 +1324,30 @@ impl<'a> Grammar<'_, 'a> {
     /// "on" with a dash or a dot ("on 4-22", "on 5.12"; "on 4/22" is `numeric_date`'s). Month
     /// first, as in American usage.
     fn cued_month_day(&self, i: usize) -> Option<Found> {
-        let rel = match self.lw(i) {
+        let t0 = self.tok(i)?;
+        // (This runs at every token: the cheap tests come first.)
+        let on = t0.kind == TokKind::Num && i > 0 && self.is(i - 1, "on");
+        if !on
+            && (t0.kind != TokKind::Word
+                || !(1..=3).any(|d| self.tok(i + d).is_some_and(|t| t.kind == TokKind::Num)))
+        {
+            return None;
+        }
+        let rel = match t0.lower.as_str() {
             "this" => Some(0),
             "next" => Some(1),
             "last" => Some(-1),
             _ => None,
         };
         let mut j = if rel.is_some() { i + 1 } else { i };
-        let weekday = lexicon::weekday(self.lw(j));
+        let weekday = if on {
+            None
+        } else {
+            lexicon::weekday(self.lw(j))
+        };
         if weekday.is_some() {
             j = self.skip_comma(j + 1);
         }
-        let on = rel.is_none() && weekday.is_none() && i > 0 && self.is(i - 1, "on");
         if rel.is_none() && weekday.is_none() && !on {
             return None;
         }
@@ -1801,14 +1819,26 @@ impl<'a> Grammar<'_, 'a> {
         if matches!(t.lower.as_str(), "'" | "’") {
             return self.decade_core(i + 1);
         }
-        let after_cue = i > 0 && self.any(i - 1, &["the", "early", "mid", "late", "-", "in"]);
         // In words with the century: "the nineteen seventies", "the twenty-tens", "the two
-        // thousands", "the two thousand and tens", "the noughties".
-        if after_cue {
-            if matches!(t.lower.as_str(), "noughties" | "naughties" | "aughts") {
+        // thousands", "the two thousand and tens", "the noughties". (The cue is looked at only
+        // for those words: this runs at every token.)
+        let noughties = matches!(t.lower.as_str(), "noughties" | "naughties" | "aughts");
+        let next = self.lw(i + 1);
+        let card = if noughties
+            || !(next.ends_with("ies")
+                || next.starts_with("thousand")
+                || matches!(next, "tens" | "-"))
+        {
+            None
+        } else {
+            lexicon::cardinal(&t.lower)
+        };
+        let candidate = noughties || card.is_some_and(|c| c == 2 || (10..=20).contains(&c));
+        if candidate && i > 0 && self.any(i - 1, &["the", "early", "mid", "late", "-", "in"]) {
+            if noughties {
                 return Some((2000, i + 1));
             }
-            if let Some(c) = lexicon::cardinal(&t.lower).filter(|c| (10..=20).contains(c)) {
+            if let Some(c) = card.filter(|c| (10..=20).contains(c)) {
                 let k = self.hyphen(i + 1).unwrap_or(i + 1);
                 let n = decade_word(self.lw(k))?;
                 return Some((c as i32 * 100 + n, k + 1));
@@ -4256,6 +4286,22 @@ impl<'a> Grammar<'_, 'a> {
                     }
                 }
                 _ => {}
+            }
+        }
+        // "from Monday to Friday", "from next Monday to Friday", "from today to Friday": a
+        // weekday ending the range is the first one on or after its start.
+        if let (Some((a0, _)), Some((b0, b1)), Some(Granularity::Day)) =
+            (a.interval, b.interval, b.gran)
+        {
+            let weekday_end = b0 == b1
+                && b.cal.is_none()
+                && b.end - b.start <= 2
+                && (b.start..b.end).any(|k| lexicon::weekday(self.lw(k)).is_some());
+            if weekday_end && b0 < a0 {
+                let weeks = ((a0 - b0).get_days() as i64 + 6) / 7;
+                let d = cal::add_days(b0, 7 * weeks)?;
+                b.value = cal::day_value(d);
+                b.interval = Some((d, d));
             }
         }
         let interval = match (a.interval, b.interval) {

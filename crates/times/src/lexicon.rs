@@ -41,6 +41,13 @@ pub(crate) fn weekday(word: &str) -> Option<u8> {
 
 /// The value of a cardinal number word from zero to ninety (compounds are joined by the caller).
 pub(crate) fn cardinal(word: &str) -> Option<u32> {
+    // Every number word starts with one of these letters; most words are turned away here.
+    if !matches!(
+        word.as_bytes().first(),
+        Some(b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n')
+    ) {
+        return None;
+    }
     Some(match word {
         "zero" => 0,
         "one" => 1,
@@ -242,6 +249,45 @@ pub(crate) const HOLIDAYS: &[(&[&str], HolidayRule)] = &[
     (&["easter"], HolidayRule::Easter(0)),
 ];
 
+/// Can a holiday name start with this word? (A quick test before scanning `HOLIDAYS`, which
+/// runs at every token.)
+pub(crate) fn starts_holiday(word: &str) -> bool {
+    matches!(
+        word,
+        "christmas"
+            | "xmas"
+            | "boxing"
+            | "new"
+            | "valentine"
+            | "valentines"
+            | "st"
+            | "saint"
+            | "earth"
+            | "international"
+            | "juneteenth"
+            | "independence"
+            | "halloween"
+            | "veterans"
+            | "armistice"
+            | "martin"
+            | "mlk"
+            | "presidents"
+            | "mother"
+            | "mothers"
+            | "memorial"
+            | "father"
+            | "fathers"
+            | "labor"
+            | "labour"
+            | "columbus"
+            | "thanksgiving"
+            | "black"
+            | "cyber"
+            | "good"
+            | "easter"
+    )
+}
+
 /// TIMEX3 part-of-day code for "morning", "evening"…
 pub(crate) fn part_of_day(word: &str) -> Option<&'static str> {
     Some(match word {
@@ -406,6 +452,13 @@ pub(crate) fn blocks_year_after(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_holiday_start_is_known() {
+        for (words, _) in HOLIDAYS {
+            assert!(starts_holiday(words[0]), "{}", words[0]);
+        }
+    }
 
     #[test]
     fn tables() {

@@ -1753,6 +1753,34 @@ fn range_ends_and_the_current_period() {
                 "2024-12-15",
             ),
         ),
+        // A weekday ending a range is the first one on or after its start.
+        (
+            "I will be away from next Monday to Friday.",
+            (
+                "from next Monday to Friday",
+                "2024-11-25/2024-11-29",
+                "2024-11-25",
+                "2024-11-29",
+            ),
+        ),
+        (
+            "from today to Friday",
+            (
+                "from today to Friday",
+                "2024-11-20/2024-11-22",
+                "2024-11-20",
+                "2024-11-22",
+            ),
+        ),
+        (
+            "They met from Friday to Monday.",
+            (
+                "from Friday to Monday",
+                "2024-11-15/2024-11-18",
+                "2024-11-15",
+                "2024-11-18",
+            ),
+        ),
         // The reference's own week, month and day at the end of a phrase.
         (
             "Stocks fell 2% for the week.",
