@@ -243,6 +243,9 @@ fn empty_report_says_so_and_stays_self_contained() {
     assert!(!page.contains("<section"));
     assert!(!page.contains("<table"));
     let all = html(&hostile(), &[], "t");
+    // A policy forbids scripts and fetching, in case anything slipped through the escaping.
+    assert!(all.contains(claims_check::html::CSP_META), "CSP meta");
+    assert!(all.find("Content-Security-Policy") < all.find("<title>"));
     for external in ["src=", "href=\"http", "url(", "@import", "<link", "<script"] {
         assert!(
             !all.contains(external),
