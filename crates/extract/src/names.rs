@@ -11,7 +11,7 @@
 //! 3. a single capitalized word that is the surname (or, for Korean names, the family name) of
 //!    exactly one person already named in the document refers back to that person.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::LazyLock;
 
 use claims_model::{EntityKind, EntityMention, Role, Span};
@@ -465,9 +465,11 @@ pub fn find_entities(text: &str, sentences: &[Span]) -> Vec<EntityMention> {
     let gaz = Gazetteer::builtin();
     let mut out = Vec::new();
     let mut people = Vec::new();
+    // Names recur in a document: each distinct candidate phrase is looked up once.
+    let mut seen: Classified = HashMap::new();
     for s in sentences {
         let toks = tokenize(text, s.start(), s.end());
-        let matches = gazetteer_matches(gaz, text, &toks);
+        let matches = gazetteer_matches(gaz, text, &toks, &mut seen);
         collect_non_people(text, &toks, &matches, &mut out);
         people.extend(person_candidates(gaz, text, &toks, &matches));
     }
@@ -480,9 +482,22 @@ fn slice<'a>(text: &'a str, toks: &[Token], first: usize, last: usize) -> &'a st
     &text[toks[first].start..toks[last - 1].end]
 }
 
+/// What [`classify_capitalized`] said of a candidate phrase (and whether a possessive followed).
+type Classified<'t> = HashMap<(&'t str, bool), Option<Item>>;
+
 /// Longest gazetteer match at each token, left to right, never overlapping.
-fn gazetteer_matches(gaz: &Gazetteer, text: &str, toks: &[Token]) -> Vec<Match> {
+fn gazetteer_matches<'t>(
+    gaz: &Gazetteer,
+    text: &'t str,
+    toks: &[Token],
+    seen: &mut Classified<'t>,
+) -> Vec<Match> {
     let mut out = Vec::new();
+    // Whether each token can end a title, asked once per token rather than per candidate span.
+    let may_end: Vec<bool> = toks
+        .iter()
+        .map(|t| t.is_word() && gaz.may_end_office(t.text))
+        .collect();
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
@@ -498,12 +513,9 @@ fn gazetteer_matches(gaz: &Gazetteer, text: &str, toks: &[Token]) -> Vec<Match> 
                 continue;
             }
             // A title ends with an office word, or with "of <country>" after one.
-            let ends_office = gaz.may_end_office(toks[j - 1].text)
-                || (j >= i + 3 && toks[j - 2].is("of") && gaz.may_end_office(toks[j - 3].text))
-                || (j >= i + 4
-                    && toks[j - 2].is("the")
-                    && toks[j - 3].is("of")
-                    && gaz.may_end_office(toks[j - 4].text));
+            let ends_office = may_end[j - 1]
+                || (j >= i + 3 && toks[j - 2].is("of") && may_end[j - 3])
+                || (j >= i + 4 && toks[j - 2].is("the") && toks[j - 3].is("of") && may_end[j - 4]);
             if !ends_office {
                 continue;
             }
@@ -556,7 +568,17 @@ fn gazetteer_matches(gaz: &Gazetteer, text: &str, toks: &[Token]) -> Vec<Match> 
             }
             let cand = slice(text, toks, i, j);
             if t.is_capitalized() {
-                if let Some(item) = classify_capitalized(gaz, cand, toks.get(j)) {
+                let next = toks.get(j);
+                let key = (cand, next.is_some_and(is_possessive));
+                let item = match seen.get(&key) {
+                    Some(known) => known.clone(),
+                    None => {
+                        let item = classify_capitalized(gaz, cand, next);
+                        seen.insert(key, item.clone());
+                        item
+                    }
+                };
+                if let Some(item) = item {
                     found = Some(Match {
                         first: i,
                         last: j,

@@ -744,13 +744,21 @@ impl Gazetteer {
     /// Can a title end with this word (case-insensitive)? False for most words of a text, so a
     /// recognizer can skip [`Gazetteer::role`] on phrases that cannot be a title.
     pub fn may_end_office(&self, word: &str) -> bool {
-        let w = word.to_lowercase();
-        let w = if w == "defence" {
-            "defense".to_string()
-        } else {
-            w
+        // Called for most words of a text: short ASCII words are lower-cased on the stack.
+        let mut buf = [0u8; 24];
+        let w: std::borrow::Cow<'_, str> = match buf.get_mut(..word.len()) {
+            Some(b) if word.is_ascii() => {
+                b.copy_from_slice(word.as_bytes());
+                b.make_ascii_lowercase();
+                std::str::from_utf8(b).map_or_else(
+                    |_| std::borrow::Cow::Owned(word.to_lowercase()),
+                    std::borrow::Cow::Borrowed,
+                )
+            }
+            _ => std::borrow::Cow::Owned(word.to_lowercase()),
         };
-        self.office_last_words.contains(&w)
+        let w = if w == "defence" { "defense" } else { &w };
+        self.office_last_words.contains(w)
     }
 
     /// An office with its country from a title phrase: "North Korean Defense Minister",
