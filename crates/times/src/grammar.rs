@@ -77,7 +77,7 @@ impl<'a> Grammar<'_, 'a> {
 
     /// The lower-cased token at `i`, or "" past the end.
     fn lw(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| t.lower.as_str())
+        self.toks.get(i).map_or("", |t| t.lower.as_ref())
     }
 
     fn is(&self, i: usize, w: &str) -> bool {
@@ -188,7 +188,7 @@ impl<'a> Grammar<'_, 'a> {
         }
         if strict
             && !t.is_capitalized()
-            && (matches!(t.lower.as_str(), "may" | "march") || (abbr && !has_period))
+            && (matches!(t.lower.as_ref(), "may" | "march") || (abbr && !has_period))
         {
             return None;
         }
@@ -208,7 +208,7 @@ impl<'a> Grammar<'_, 'a> {
         }
         let (n, next) = match t.kind {
             TokKind::Num => {
-                let digits: String = t.lower.chars().take_while(char::is_ascii_digit).collect();
+                let digits = digit_prefix(&t.lower);
                 let rest = &t.lower[digits.len()..];
                 if digits.len() > 2 || !matches!(rest, "" | "st" | "nd" | "rd" | "th") {
                     return None;
@@ -402,7 +402,11 @@ impl<'a> Grammar<'_, 'a> {
     fn amount(&self, i: usize) -> Option<(Amount, usize)> {
         let t = self.tok(i)?;
         if t.kind == TokKind::Num {
-            let n: f64 = t.text.replace(',', "").parse().ok()?;
+            let n: f64 = if t.text.contains(',') {
+                t.text.replace(',', "").parse().ok()?
+            } else {
+                t.text.parse().ok()?
+            };
             let mut j = i + 1;
             // "5 1/2 hours"
             if self.tok(j).is_some_and(|t| t.kind == TokKind::Num)
@@ -1041,7 +1045,7 @@ impl<'a> Grammar<'_, 'a> {
                 && self.any(i - 1, &["in", "since", "until", "till", "by", "during"])
                 && self.month(i, false).is_some_and(|(_, e)| {
                     self.tok(e).is_none_or(|t| {
-                        t.kind == TokKind::Punct && !matches!(t.lower.as_str(), "-" | "/")
+                        t.kind == TokKind::Punct && !matches!(t.lower.as_ref(), "-" | "/")
                     })
                 })
         };
@@ -1057,7 +1061,7 @@ impl<'a> Grammar<'_, 'a> {
         // month (but not "may"/"march").
         let k = if self.is(e, "of") { e + 1 } else { e };
         let year_follows = self.any(k, &["this", "last", "next"]) && self.is(k + 1, "year");
-        let lower_ok = prep_end || (year_follows && !matches!(t.lower.as_str(), "may" | "march"));
+        let lower_ok = prep_end || (year_follows && !matches!(t.lower.as_ref(), "may" | "march"));
         if (m == 5 || rel.is_none()) && !lower_ok {
             // "May" is also a verb and a name; lower-case months are rare in news.
             if !t.is_capitalized() {
@@ -1333,7 +1337,7 @@ impl<'a> Grammar<'_, 'a> {
         {
             return None;
         }
-        let rel = match t0.lower.as_str() {
+        let rel = match t0.lower.as_ref() {
             "this" => Some(0),
             "next" => Some(1),
             "last" => Some(-1),
@@ -1785,7 +1789,7 @@ impl<'a> Grammar<'_, 'a> {
     fn decade_core(&self, i: usize) -> Option<(i32, usize)> {
         let t = self.tok(i)?;
         if t.kind == TokKind::Num {
-            let digits: String = t.lower.chars().take_while(char::is_ascii_digit).collect();
+            let digits = digit_prefix(&t.lower);
             let rest = &t.lower[digits.len()..];
             let (rest, e) = if rest.is_empty() && self.is(i + 1, "'s") {
                 ("s", i + 2)
@@ -1816,13 +1820,13 @@ impl<'a> Grammar<'_, 'a> {
                 _ => None,
             };
         }
-        if matches!(t.lower.as_str(), "'" | "’") {
+        if matches!(t.lower.as_ref(), "'" | "’") {
             return self.decade_core(i + 1);
         }
         // In words with the century: "the nineteen seventies", "the twenty-tens", "the two
         // thousands", "the two thousand and tens", "the noughties". (The cue is looked at only
         // for those words: this runs at every token.)
-        let noughties = matches!(t.lower.as_str(), "noughties" | "naughties" | "aughts");
+        let noughties = matches!(t.lower.as_ref(), "noughties" | "naughties" | "aughts");
         let next = self.lw(i + 1);
         let card = if noughties
             || !(next.ends_with("ies")
@@ -1850,7 +1854,7 @@ impl<'a> Grammar<'_, 'a> {
                 return Some((2000, i + 2));
             }
         }
-        let n = match t.lower.as_str() {
+        let n = match t.lower.as_ref() {
             "twenties" => 20,
             "thirties" => 30,
             "forties" => 40,
@@ -1881,7 +1885,7 @@ impl<'a> Grammar<'_, 'a> {
             if t.kind != TokKind::Num {
                 return None;
             }
-            let digits: String = t.lower.chars().take_while(char::is_ascii_digit).collect();
+            let digits = digit_prefix(&t.lower);
             let rest = &t.lower[digits.len()..];
             if !matches!(rest, "st" | "nd" | "rd" | "th") {
                 return None;
@@ -2211,7 +2215,7 @@ impl<'a> Grammar<'_, 'a> {
         } else {
             let (n, k) = self.ordinal_word(j).or_else(|| {
                 let t = self.tok(j)?;
-                let digits: String = t.lower.chars().take_while(char::is_ascii_digit).collect();
+                let digits = digit_prefix(&t.lower);
                 let rest = &t.lower[digits.len()..];
                 (t.kind == TokKind::Num && matches!(rest, "st" | "nd" | "rd" | "th"))
                     .then(|| digits.parse().ok().map(|n| (n, j + 1)))
@@ -3420,7 +3424,7 @@ impl<'a> Grammar<'_, 'a> {
         let k = self.skip_comma(k);
         let t = self.tok(k)?;
         if t.kind != TokKind::Word
-            || matches!(t.lower.as_str(), "may" | "march") && !t.is_capitalized()
+            || matches!(t.lower.as_ref(), "may" | "march") && !t.is_capitalized()
         {
             return None;
         }
@@ -3902,8 +3906,6 @@ impl<'a> Grammar<'_, 'a> {
 
     /// Clock times: "8 pm", "10:35 a.m.", "15:00 GMT", "noon", "midnight".
     fn clock_time(&self, i: usize) -> Option<Found> {
-        let r = self.reference;
-        let day = r.map_or_else(|| "XXXX-XX-XX".to_owned(), cal::day_value);
         if self.any(i, &["noon", "midday"]) {
             return Some(self.time_on_day(i, i + 1, "T12:00"));
         }
@@ -3915,7 +3917,7 @@ impl<'a> Grammar<'_, 'a> {
             return None;
         }
         let (mut h, mut j, mut suffix): (u32, usize, &str) = (0, i + 1, "");
-        let digits: String = t.lower.chars().take_while(char::is_ascii_digit).collect();
+        let digits = digit_prefix(&t.lower);
         let rest = &t.lower[digits.len()..];
         if digits.len() > 2 {
             return None;
@@ -3929,7 +3931,7 @@ impl<'a> Grammar<'_, 'a> {
         let mut min = 0u32;
         if suffix.is_empty() && self.is(j, ":") && self.glued(j) {
             let m = self.tok(j + 1)?;
-            let md: String = m.lower.chars().take_while(char::is_ascii_digit).collect();
+            let md = digit_prefix(&m.lower);
             if md.len() != 2 {
                 return None;
             }
@@ -3982,7 +3984,6 @@ impl<'a> Grammar<'_, 'a> {
         } else if self.any(j, &["gmt", "utc", "est", "edt", "pst", "pdt", "cet", "bst"]) {
             j += 1;
         }
-        let _ = day;
         Some(self.time_on_day(i, j, &format!("T{h:02}:{min:02}")))
     }
 
@@ -4463,4 +4464,9 @@ fn decade_word(w: &str) -> Option<i32> {
         "nineties" => 90,
         _ => return None,
     })
+}
+
+/// The leading ASCII digits of `s` (a slice of it, so that failing attempts allocate nothing).
+fn digit_prefix(s: &str) -> &str {
+    &s[..s.bytes().take_while(u8::is_ascii_digit).count()]
 }

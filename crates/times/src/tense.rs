@@ -165,7 +165,7 @@ fn is_sentence_end(toks: &[Tok<'_>], i: usize) -> bool {
                     && (lexicon::is_month_abbreviation(&p.lower)
                         || p.text.len() == 1
                         || matches!(
-                            p.lower.as_str(),
+                            p.lower.as_ref(),
                             "mr" | "mrs"
                                 | "ms"
                                 | "dr"
@@ -200,7 +200,7 @@ pub(crate) fn tense_around(toks: &[Tok<'_>], start: usize, end: usize) -> Tense 
             return;
         }
         // A participle after "be" ("will be held") takes the tense of the auxiliary before it.
-        let after_be = k > 0 && matches!(toks[k - 1].lower.as_str(), "be" | "being");
+        let after_be = k > 0 && matches!(toks[k - 1].lower.as_ref(), "be" | "being");
         let tense = if future_cue(&t.lower) {
             Tense::Future
         } else if past_cue(&t.lower) && !after_be {

@@ -1,6 +1,8 @@
 //! Splits text into word, number and punctuation tokens with byte offsets, so that the grammar
 //! can match phrases like "Nov. 29, 2024" without re-reading the text.
 
+use std::borrow::Cow;
+
 /// What a token is made of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum TokKind {
@@ -19,7 +21,7 @@ pub(crate) struct Tok<'a> {
     pub end: usize,
     pub text: &'a str,
     /// Lower-cased text, with curly apostrophes made straight.
-    pub lower: String,
+    pub lower: Cow<'a, str>,
     pub kind: TokKind,
     /// Is there white space between this token and the previous one (true for the first)?
     pub space_before: bool,
@@ -36,6 +38,25 @@ impl Tok<'_> {
 
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
+}
+
+/// The lower-cased token text with curly apostrophes made straight; borrowed when the text
+/// is already lower-case ASCII (most words), so that tokenizing allocates little.
+fn lower_case(slice: &str) -> Cow<'_, str> {
+    if slice.is_ascii() {
+        if slice.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(slice.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(slice)
+        }
+    } else {
+        let lower = slice.to_lowercase();
+        if lower.contains('\u{2019}') {
+            Cow::Owned(lower.replace('\u{2019}', "'"))
+        } else {
+            Cow::Owned(lower)
+        }
+    }
 }
 
 /// Tokenizes `text` in one pass. Letters and digits run together ("29th", "Q3"); an apostrophe
@@ -133,7 +154,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
             start: i,
             end,
             text: slice,
-            lower: slice.to_lowercase().replace('\u{2019}', "'"),
+            lower: lower_case(slice),
             kind,
             space_before: space,
             newline_before: newline,
