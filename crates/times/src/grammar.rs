@@ -550,35 +550,75 @@ impl<'a> Grammar<'_, 'a> {
 
     /// Every pattern at token `i`; the longest match wins (the first listed on a tie).
     pub fn at(&self, i: usize) -> Option<Found> {
+        // The patterns `single` tries, computed once: `range` starts with `single(i)` when no
+        // "from"/"between" opens it, and `at` tries each of them too.
+        let part_of = self.part_of(i);
+        let calendar_date = self.calendar_date(i);
+        let numeric_date = self.numeric_date(i);
+        let compact_date = self.compact_date(i);
+        let cued_month_day = self.cued_month_day(i);
+        let holiday = self.holiday(i);
+        let year_month = self.year_month(i);
+        let week_number = self.week_number(i);
+        let weekday_phrase = self.weekday_phrase(i);
+        let day_word = self.day_word(i);
+        let quarter_or_half = self.quarter_or_half(i);
+        let season = self.season(i);
+        let decade = self.decade(i);
+        let year = self.year(i);
+        let relative_unit = self.relative_unit(i);
+        let single = || {
+            [
+                &part_of,
+                &calendar_date,
+                &numeric_date,
+                &compact_date,
+                &cued_month_day,
+                &holiday,
+                &year_month,
+                &week_number,
+                &weekday_phrase,
+                &day_word,
+                &quarter_or_half,
+                &season,
+                &decade,
+                &year,
+                &relative_unit,
+            ]
+            .into_iter()
+            .flatten()
+            .max_by_key(|f| f.end)
+            .cloned()
+        };
         let cands = [
             self.year_ago(i),
-            self.range(i),
-            self.part_of(i),
+            self.range_at(i, single),
+            part_of,
             self.ordinal_of(i),
             self.relative_part(i),
-            self.calendar_date(i),
-            self.holiday(i),
-            self.numeric_date(i),
-            self.compact_date(i),
-            self.cued_month_day(i),
+            calendar_date,
+            holiday,
+            numeric_date,
+            compact_date,
+            cued_month_day,
             self.numeric_range(i),
-            self.weekday_phrase(i),
+            weekday_phrase,
             self.weekday_of_week(i),
-            self.week_number(i),
+            week_number,
             self.week_of_day(i),
-            self.year_month(i),
+            year_month,
             self.day_of_month(i),
             self.rest_of(i),
-            self.day_word(i),
+            day_word,
             self.ago(i),
             self.offset_date(i),
-            self.relative_unit(i),
+            relative_unit,
             self.the_period(i),
-            self.quarter_or_half(i),
-            self.season(i),
-            self.decade(i),
+            quarter_or_half,
+            season,
+            decade,
             self.century(i),
-            self.year(i),
+            year,
             self.set(i),
             self.clock_time(i),
             self.duration(i),
@@ -4078,7 +4118,9 @@ impl<'a> Grammar<'_, 'a> {
     /// "from 2019 to 2021", "2019-2021". One mention covering both ends; its interval runs from
     /// the start of the first to the end of the second, and its value is an ISO 8601 interval
     /// of the two TIMEX3 values ("2024-06/2024-08"), since TIMEX3 has no single value for one.
-    fn range(&self, i: usize) -> Option<Found> {
+    ///
+    /// `single_here` gives `self.single(i)`, which the caller may have at hand already.
+    fn range_at(&self, i: usize, single_here: impl FnOnce() -> Option<Found>) -> Option<Found> {
         let (opener, j) = match self.lw(i) {
             "from" => (Some("from"), i + 1),
             "between" => (Some("between"), i + 1),
@@ -4097,6 +4139,7 @@ impl<'a> Grammar<'_, 'a> {
         };
         let first = match now {
             Some(f) => f,
+            None if j == i => single_here()?,
             None => self.single(j)?,
         };
         if first.kind != TimeType::Date || first.interval.is_none() && first.cal.is_none() {
