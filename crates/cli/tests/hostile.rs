@@ -5,7 +5,6 @@
 
 use std::path::Path;
 use std::process::{Command, Output};
-use std::time::{Duration, Instant};
 
 use claims_store::Store;
 
@@ -81,13 +80,11 @@ fn one_line_of(bytes: usize) -> String {
     s
 }
 
-fn timed_ingest(dir: &Path, name: &str, bytes: usize) -> Duration {
+fn ingest_one_line(dir: &Path, name: &str, bytes: usize) {
     let file = dir.join(name);
     std::fs::write(&file, one_line_of(bytes)).expect("write");
     let db = dir.join(format!("{name}.db"));
-    let started = Instant::now();
     let out = ingest(&db, &[&file]);
-    let took = started.elapsed();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
         summary_line(&out).starts_with("ingested 1 new, 0 replaced, 0 unchanged, 0 skipped"),
@@ -105,21 +102,14 @@ fn timed_ingest(dir: &Path, name: &str, bytes: usize) -> Duration {
         claims >= paragraphs,
         "{claims} claims for {paragraphs} paragraphs"
     );
-    took
 }
 
-/// A single 5 MB line of prose is ingested, and costs about five times a 1 MB line: linear, not
-/// quadratic (which would be 25 times). The bound leaves room for a busy machine.
+/// A single 5 MB line of prose is ingested whole. (That this stays linear is measured by the
+/// criterion bench of claims-extract, not timed here: see docs/performance.md.)
 #[test]
-fn a_single_five_megabyte_line_is_ingested_in_linear_time() {
+fn a_single_five_megabyte_line_is_ingested() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let one = timed_ingest(dir.path(), "one-mb.txt", 1 << 20);
-    let five = timed_ingest(dir.path(), "five-mb.txt", 5 << 20);
-    let ratio = five.as_secs_f64() / one.as_secs_f64().max(0.001);
-    assert!(
-        ratio < 12.0,
-        "1 MB took {one:?}, 5 MB took {five:?}: {ratio:.1} times, expected about 5"
-    );
+    ingest_one_line(dir.path(), "five-mb.txt", 5 << 20);
 }
 
 /// A 200 MB file (sparse: no disk is spent) is over the size limit: skipped with one line naming
@@ -134,12 +124,7 @@ fn a_file_over_the_size_limit_is_skipped_and_the_others_ingested() {
     drop(huge);
     std::fs::write(input.join("ok.txt"), PROSE).expect("write");
     let db = dir.path().join("c.db");
-    let started = Instant::now();
     let out = ingest(&db, &[&input]);
-    assert!(
-        started.elapsed() < Duration::from_secs(60),
-        "the big file must not be read"
-    );
     assert_eq!(out.status.code(), Some(EXIT_PARTIAL), "{}", stderr(&out));
     let skipped = skipped_lines(&out);
     assert_eq!(skipped.len(), 1, "{}", stderr(&out));
@@ -299,41 +284,36 @@ fn a_mixed_batch_reports_each_bad_input_once_and_the_summary_adds_up() {
     assert_eq!(documents(&db).len(), 2);
 }
 
-/// Seconds `claims extract` takes on `pattern` repeated to `bytes`, as one line.
-fn extract_seconds(dir: &Path, pattern: &str, bytes: usize) -> f64 {
-    let file = dir.join(format!("{bytes}.txt"));
-    let mut text = pattern.repeat(bytes / pattern.len() + 1);
-    text.truncate(bytes);
-    std::fs::write(&file, text).expect("write");
-    let started = Instant::now();
+/// One long run of figures without a sentence end (a scraped table or list) was quadratic: every
+/// claim looked at, and quoted, its whole "sentence". Such runs are now cut into pieces of at most
+/// `MAX_SENTENCE_BYTES` (claims-text), which bounds the work and the quote per claim. This checks
+/// the mechanism on the binary's output; the time is measured by the criterion bench of
+/// claims-extract (`long_run_of_figures`).
+#[test]
+fn one_long_run_of_figures_is_cut_into_bounded_sentences_and_every_figure_kept() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pattern = "about 3,000 troops, ";
+    let file = dir.path().join("run.txt");
+    let text = pattern.repeat(3_000); // 60 KB, no full stop
+    std::fs::write(&file, &text).expect("write");
     let out = Command::new(env!("CARGO_BIN_EXE_claims"))
-        .args(["extract", "--format", "json"])
+        .args([
+            "extract",
+            "--format",
+            "json",
+            "--reference-date",
+            "2024-11-01",
+        ])
         .arg(&file)
         .output()
         .expect("run claims");
     assert!(out.status.success(), "{}", stderr(&out));
-    started.elapsed().as_secs_f64()
-}
-
-/// REPRODUCER, ignored until fixed in claims-extract (reported to the lead; not this test's
-/// crate): one long sentence full of figures, as a scraped table or list without full stops
-/// gives, costs time quadratic in its length. Release build, `claims extract` on
-/// `"about 3,000 troops "` repeated with no full stop: 16 KB 1.5 s, 32 KB 5.7 s, 64 KB 23 s,
-/// 256 KB over 2 minutes; `"1,"` repeated: 16 KB 0.7 s, 64 KB 8.3 s. The same text with a full
-/// stop after each figure is linear (64 KB in 0.2 s), and claims-quantities and claims-times
-/// alone are linear on both, so the cost is in extraction's per-sentence work. Run with
-/// `cargo test -p claims --test hostile -- --ignored`.
-#[test]
-#[ignore = "quadratic in claims-extract on one long sentence of figures; reproducer kept for the fix"]
-fn one_long_sentence_of_figures_is_linear() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    for pattern in ["about 3,000 troops ", "1,"] {
-        let small = extract_seconds(dir.path(), pattern, 4 << 10);
-        let large = extract_seconds(dir.path(), pattern, 16 << 10);
-        let ratio = large / small.max(0.001);
-        assert!(
-            ratio < 8.0,
-            "{pattern:?}: 4 KB took {small:.2} s, 16 KB {large:.2} s: {ratio:.1} times (linear: 4)"
-        );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let claims = v["claims"].as_array().expect("claims");
+    assert_eq!(claims.len(), 3_000, "one claim per figure");
+    for c in claims {
+        let quote = c["quote"].as_str().expect("quote");
+        assert!(quote.len() <= 2_000, "quote of {} bytes", quote.len());
+        assert!(quote.starts_with("about 3,000 troops"), "{quote:.60}");
     }
 }

@@ -1,4 +1,6 @@
-//! Extraction alone (no I/O, no SQLite): MB/s over the sample corpus repeated to ~1 MB.
+//! Extraction alone (no I/O, no SQLite): MB/s over the sample corpus repeated to ~1 MB, and over
+//! one long run of figures without a sentence end at 64 KB and 256 KB (the two must take about
+//! the same time per byte: extraction is linear however the text is punctuated).
 //!
 //! `cargo bench -p claims-extract --bench extract`
 
@@ -36,6 +38,17 @@ fn bench(c: &mut Criterion) {
     g.bench_function("corpus_x_1MB", |b| {
         b.iter(|| claims_extract::extract(&text, 0, &opts))
     });
+    g.finish();
+
+    let mut g = c.benchmark_group("long_run_of_figures");
+    g.sample_size(10);
+    for kb in [64usize, 256] {
+        let run = "about 3,000 troops ".repeat(kb * 1024 / 19);
+        g.throughput(Throughput::Bytes(run.len() as u64));
+        g.bench_function(format!("{kb}KB"), |b| {
+            b.iter(|| claims_extract::extract(&run, 0, &opts))
+        });
+    }
     g.finish();
 }
 

@@ -134,35 +134,101 @@ const REPORTING: &[&str] = &[
 
 /// Modality of a claim whose key words are tokens `[first, last)` of the sentence.
 pub fn modality(toks: &[Token], first: usize, last: usize) -> Modality {
-    let (from, to) = clause_of(toks, first);
-    let to = to.max(last.min(toks.len()));
-    // A question, or a condition anywhere before the claim in its sentence.
-    if toks.last().is_some_and(|t| t.text == "?") {
-        return Modality::Hypothetical;
+    Clauses::new(toks).modality(first, last)
+}
+
+/// What [`modality`] and [`clause_of`] need to know about one sentence, computed in one pass so
+/// that asking for every claim of a long sentence stays linear.
+pub struct Clauses {
+    len: usize,
+    /// Per token: where its clause starts and ends (`[start, end)`); `start` has one more entry,
+    /// for the position just past the last token.
+    start: Vec<usize>,
+    end: Vec<usize>,
+    /// Prefix counts: speculative words and negations in `toks[..k]`.
+    speculative: Vec<u32>,
+    negations: Vec<u32>,
+    /// The first conditional word ("if", "unless", …), if any.
+    first_conditional: Option<usize>,
+    question: bool,
+    starts_with_if: bool,
+    reported: bool,
+}
+
+impl Clauses {
+    pub fn new(toks: &[Token]) -> Clauses {
+        let n = toks.len();
+        let breaks: Vec<bool> = toks.iter().map(is_clause_break).collect();
+        // One more entry than tokens: the clause "at" the end of the sentence is the last one.
+        let mut start = vec![0; n + 1];
+        for i in 1..=n {
+            start[i] = if breaks[i - 1] { i } else { start[i - 1] };
+        }
+        let mut end = vec![n; n];
+        for i in (0..n.saturating_sub(1)).rev() {
+            end[i] = if breaks[i + 1] { i + 1 } else { end[i + 1] };
+        }
+        let prefix = |pred: &dyn Fn(&Token) -> bool| {
+            let mut v = Vec::with_capacity(n + 1);
+            v.push(0u32);
+            for t in toks {
+                let last = v.last().copied().unwrap_or(0);
+                v.push(last + u32::from(pred(t)));
+            }
+            v
+        };
+        Clauses {
+            len: n,
+            start,
+            end,
+            // Lower-case comparison on purpose: "May" the month is not "may" the modal.
+            speculative: prefix(&|t| SPECULATIVE.contains(&t.text)),
+            negations: prefix(&|t| NEGATIONS.contains(&t.text)),
+            first_conditional: toks.iter().position(|t| CONDITIONAL.contains(&t.text)),
+            question: toks.last().is_some_and(|t| t.text == "?"),
+            starts_with_if: toks.first().is_some_and(|t| t.is("if")),
+            reported: toks
+                .iter()
+                .any(|t| REPORTING.contains(&t.lower().as_str()) || t.is("reports")),
+        }
     }
-    if toks[..first].iter().any(|t| CONDITIONAL.contains(&t.text))
-        || (first == 0 && toks.first().is_some_and(|t| t.is("if")))
-    {
-        return Modality::Hypothetical;
+
+    /// Token index range `[from, to)` of the clause containing token `at` (as [`clause_of`]).
+    pub fn clause_of(&self, at: usize) -> (usize, usize) {
+        match (self.start.get(at), self.end.get(at)) {
+            (Some(&from), Some(&to)) => (from, to),
+            (Some(&from), None) => (from, self.len),
+            _ => (self.len, self.len),
+        }
     }
-    if toks.first().is_some_and(|t| t.is("if")) {
-        return Modality::Hypothetical;
+
+    /// The modality of the claim on tokens `[first, last)`: see [`modality`].
+    pub fn modality(&self, first: usize, last: usize) -> Modality {
+        let (from, to) = self.clause_of(first);
+        let to = to.max(last.min(self.len));
+        // A question, or a condition anywhere before the claim in its sentence.
+        if self.question {
+            return Modality::Hypothetical;
+        }
+        if self.first_conditional.is_some_and(|c| c < first) || self.starts_with_if {
+            return Modality::Hypothetical;
+        }
+        let count = |prefix: &[u32], a: usize, b: usize| {
+            let b = b.min(self.len);
+            let a = a.min(b);
+            prefix[b] - prefix[a]
+        };
+        if count(&self.speculative, from, to) > 0 {
+            return Modality::Hypothetical;
+        }
+        if count(&self.negations, from, first) > 0 {
+            return Modality::Negated;
+        }
+        if self.reported {
+            return Modality::Reported;
+        }
+        Modality::Asserted
     }
-    let clause = &toks[from..to];
-    // Lower-case comparison on purpose: "May" the month is not "may" the modal.
-    if clause.iter().any(|t| SPECULATIVE.contains(&t.text)) {
-        return Modality::Hypothetical;
-    }
-    let before = &toks[from..first];
-    if before.iter().any(|t| NEGATIONS.contains(&t.text)) {
-        return Modality::Negated;
-    }
-    if toks.iter().any(|t| REPORTING.contains(&t.lower().as_str()))
-        || toks.iter().any(|t| t.is("reports"))
-    {
-        return Modality::Reported;
-    }
-    Modality::Asserted
 }
 
 /// Who the sentence attributes its statements to: "according to X", "X said", "reports

@@ -206,10 +206,15 @@ pub fn find_counts(
         if q.kind != QuantityKind::Count {
             continue;
         }
-        let Some(first) = toks.iter().position(|t| t.end > q.span.start()) else {
+        // Tokens are in order and do not overlap: binary searches, not scans per quantity.
+        let first = toks.partition_point(|t| t.end <= q.span.start());
+        if first == toks.len() {
             continue;
-        };
-        let Some(qlast) = toks.iter().rposition(|t| t.start < q.span.end()) else {
+        }
+        let Some(qlast) = toks
+            .partition_point(|t| t.start < q.span.end())
+            .checked_sub(1)
+        else {
             continue;
         };
         let mut k = qlast + 1;

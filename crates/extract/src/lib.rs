@@ -239,6 +239,8 @@ fn claims_for(
         let mentions = in_span(entities, *s, |m| m.span);
         let stimes = in_span(times, *s, |t| t.span);
         let attributed_to = context::attribution(text, toks, &mentions);
+        // Clause limits and modality cues of the sentence, found once for all its claims.
+        let clauses = context::Clauses::new(toks);
         let dated: Vec<&TimeMention> = stimes
             .iter()
             .copied()
@@ -258,7 +260,7 @@ fn claims_for(
                     o
                 }
             };
-            let (_, clause_end) = context::clause_of(toks, c.last.saturating_sub(1));
+            let (_, clause_end) = clauses.clause_of(c.last.saturating_sub(1));
             let scope = counts::scope_after(
                 toks,
                 c.last.min(toks.len()),
@@ -282,7 +284,7 @@ fn claims_for(
                 }
                 None => opts.published.map(DateInterval::day),
             };
-            let modality = context::modality(toks, c.first, c.last);
+            let modality = clauses.modality(c.first, c.last);
             let at = quantities.partition_point(|q| q.span.start() < c.quantity.span.start());
             if let Some(q) = quantities.get_mut(at).filter(|q| q.span == c.quantity.span) {
                 if q.unit.is_none() {
@@ -341,7 +343,7 @@ fn claims_for(
                 as_of: None,
                 scope,
                 attributed_to: attributed_to.clone(),
-                modality: context::modality(toks, ev.at, ev.at + 1),
+                modality: clauses.modality(ev.at, ev.at + 1),
                 span: *s,
                 quote: quote.clone(),
                 inferred,
@@ -365,7 +367,7 @@ fn claims_for(
                 as_of: None,
                 scope: None,
                 attributed_to: attributed_to.clone(),
-                modality: context::modality(toks, a.first, a.last),
+                modality: clauses.modality(a.first, a.last),
                 span: *s,
                 quote: quote.clone(),
                 inferred: Vec::new(),

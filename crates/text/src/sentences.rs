@@ -89,7 +89,50 @@ fn is_abbreviation(before: &str) -> bool {
     ABBREVIATIONS.contains(&word)
 }
 
+/// The longest sentence kept whole, in bytes. Longer runs without a sentence end (a scraped line
+/// without stops, a table flattened into one line) are cut into pieces at most this long, at a
+/// clause mark (";", ",", ":") or else a space near the limit. Every claim quotes its sentence and
+/// the extractor looks at a claim's sentence around it, so this bounds both the size of a quote
+/// and the work per claim: extraction stays linear in the text whatever its punctuation. Real
+/// sentences of news and treaty text are far shorter.
+pub const MAX_SENTENCE_BYTES: usize = 2_000;
+
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    let slice = &text[start..end];
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.len() - slice.trim_end().len();
+    if lead + trail >= slice.len() {
+        return;
+    }
+    let (mut start, end) = (start + lead, end - trail);
+    while end - start > MAX_SENTENCE_BYTES {
+        let cut = cut_point(&text[start..end]);
+        push_piece(text, start, start + cut, out);
+        start += cut;
+    }
+    push_piece(text, start, end, out);
+}
+
+/// Where to cut a piece off the front of an over-long `s`: after the last clause mark followed
+/// by a space in the second half of the limit, else at the last space, else at the limit (on a
+/// character boundary). Always in `1..=MAX_SENTENCE_BYTES`.
+fn cut_point(s: &str) -> usize {
+    let mut limit = MAX_SENTENCE_BYTES;
+    while !s.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let window = &s[..limit];
+    let half = MAX_SENTENCE_BYTES / 2;
+    let clause = window
+        .rmatch_indices([';', ',', ':'])
+        .take_while(|(i, _)| *i >= half)
+        .find(|(i, _)| window[i + 1..].starts_with(char::is_whitespace))
+        .map(|(i, m)| i + m.len());
+    let space = window.rfind(char::is_whitespace).filter(|&i| i > 0);
+    clause.or(space).unwrap_or(limit).max(1)
+}
+
+fn push_piece(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     let slice = &text[start..end];
     let lead = slice.len() - slice.trim_start().len();
     let trail = slice.len() - slice.trim_end().len();
@@ -164,5 +207,36 @@ mod tests {
             text,
             &["Russia’s troops — “many”.", "Kursk’s region.", "Next"],
         );
+    }
+
+    #[test]
+    fn an_over_long_run_without_stops_is_cut_into_bounded_pieces() {
+        let text = "about 3,000 troops, ".repeat(1_000);
+        let spans = sentences(&text);
+        assert!(spans.len() >= 10, "{} pieces", spans.len());
+        let mut covered = 0;
+        for s in &spans {
+            assert!(s.end() - s.start() <= MAX_SENTENCE_BYTES, "{s:?}");
+            // Cut after a comma: no piece starts or ends inside a word or a figure.
+            assert!(text[s.start()..s.end()].starts_with("about"), "{s:?}");
+            assert!(text[s.start()..s.end()].ends_with(','), "{s:?}");
+            covered += s.end() - s.start();
+        }
+        assert!(
+            covered + spans.len() >= text.trim_end().len(),
+            "nothing lost"
+        );
+    }
+
+    #[test]
+    fn an_over_long_word_is_cut_on_a_character_boundary() {
+        let text = "ж".repeat(3_000); // 6,000 bytes, no space
+        let spans = sentences(&text);
+        assert!(spans.len() >= 3);
+        for s in &spans {
+            assert!(text.is_char_boundary(s.start()) && text.is_char_boundary(s.end()));
+            assert!(s.end() - s.start() <= MAX_SENTENCE_BYTES);
+        }
+        assert_eq!(spans.last().map(|s| s.end()), Some(text.len()));
     }
 }
