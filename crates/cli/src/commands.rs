@@ -59,7 +59,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
             let mut store = Store::open(&db)?;
             let s = pipeline::ingest(&mut store, &paths, progress(quiet))?;
             report_ingest(&s, quiet);
-            Ok(if s.skipped.is_empty() {
+            Ok(if s.skipped.is_empty() && s.failed.is_empty() {
                 ExitCode::SUCCESS
             } else {
                 ExitCode::from(EXIT_PARTIAL)
@@ -455,16 +455,20 @@ fn report_ingest(s: &pipeline::IngestSummary, quiet: bool) {
     for reason in &s.skipped {
         eprintln!("claims: skipped {reason}");
     }
+    for reason in &s.failed {
+        eprintln!("claims: failed {reason}");
+    }
     if !quiet {
         for note in &s.notes {
             eprintln!("claims: note: {note}");
         }
         eprintln!(
-            "ingested {} new, {} replaced, {} unchanged, {} skipped",
+            "ingested {} new, {} replaced, {} unchanged, {} skipped, {} failed",
             s.added,
             s.replaced,
             s.unchanged,
-            s.skipped.len()
+            s.skipped.len(),
+            s.failed.len()
         );
     }
 }

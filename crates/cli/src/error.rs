@@ -1,14 +1,14 @@
 //! The one place where library errors become messages and exit codes.
 //!
 //! Exit codes: 0 success (for `check`: no contradiction); 1 `check` found at least one
-//! contradiction; 2 error (nothing could be done, or a file could not be stored); 3 `ingest`
-//! finished but skipped some inputs (each named on standard error).
+//! contradiction; 2 error (nothing could be done); 3 `ingest` finished but skipped some inputs
+//! or failed to store some documents (each named on standard error).
 
 /// Exit code for a failed command.
 pub const EXIT_ERROR: u8 = 2;
 /// `check` found at least one contradiction.
 pub const EXIT_CONTRADICTION: u8 = 1;
-/// `ingest` stored what it could but some inputs were skipped.
+/// `ingest` stored what it could but some inputs were skipped or some documents failed.
 pub const EXIT_PARTIAL: u8 = 3;
 
 #[derive(Debug, thiserror::Error)]

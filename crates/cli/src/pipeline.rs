@@ -18,8 +18,12 @@ pub struct IngestSummary {
     pub added: usize,
     pub replaced: usize,
     pub unchanged: usize,
-    /// Inputs that were not stored, with the reason (each names its file).
+    /// Inputs that could not be read as documents (missing, empty, binary, too large, a bad
+    /// JSON line…), with the reason (each names its file).
     pub skipped: Vec<String>,
+    /// Documents that were read and extracted but that the database refused to store, with the
+    /// error (each names its document). Nothing of such a document is stored.
+    pub failed: Vec<String>,
     /// What had to be done to read a stored document ("decoded as windows-1252"), per document.
     pub notes: Vec<String>,
 }
@@ -215,7 +219,7 @@ fn tally(summary: &mut IngestSummary, written: Vec<Written>) {
             Ok(Ingested::Added { .. }) => summary.added += 1,
             Ok(Ingested::Replaced { .. }) => summary.replaced += 1,
             Ok(Ingested::Unchanged { .. }) => summary.unchanged += 1,
-            Err(e) => summary.skipped.push(format!("{path}: not stored: {e}")),
+            Err(e) => summary.failed.push(format!("{path}: not stored: {e}")),
         }
     }
 }
@@ -311,4 +315,38 @@ pub fn check(
     let findings = claims_check::check(&claims, opts);
     store.replace_findings(&findings)?;
     Ok((findings, claims_check::estimates::estimates(&claims)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_document_the_database_refuses_counts_as_failed_not_skipped() {
+        let mut summary = IngestSummary::default();
+        let refused = claims_store::StoreError::BadSpan {
+            path: PathBuf::from("c.db"),
+            document: "b.txt".into(),
+            what: "claim",
+            start: 10,
+            end: 20,
+            len: 5,
+        };
+        tally(
+            &mut summary,
+            vec![
+                ("a.txt".into(), Ok(Ingested::Added { id: 1 })),
+                ("b.txt".into(), Err(refused)),
+                ("c.txt".into(), Ok(Ingested::Unchanged { id: 2 })),
+            ],
+        );
+        assert_eq!((summary.added, summary.unchanged), (1, 1));
+        assert!(summary.skipped.is_empty());
+        assert_eq!(summary.failed.len(), 1);
+        assert!(
+            summary.failed[0].starts_with("b.txt: not stored: "),
+            "{:?}",
+            summary.failed
+        );
+    }
 }

@@ -57,14 +57,14 @@ fn ingest_twice_adds_nothing_the_second_time() {
     let first = run(&["ingest", "--db", db, "corpus"]);
     assert!(first.status.success(), "{}", stderr(&first));
     assert!(
-        stderr(&first).contains("ingested 5 new, 0 replaced, 0 unchanged, 0 skipped"),
+        stderr(&first).contains("ingested 5 new, 0 replaced, 0 unchanged, 0 skipped, 0 failed"),
         "{}",
         stderr(&first)
     );
     let second = run(&["ingest", "--db", db, "corpus"]);
     assert!(second.status.success());
     assert!(
-        stderr(&second).contains("ingested 0 new, 0 replaced, 5 unchanged, 0 skipped"),
+        stderr(&second).contains("ingested 0 new, 0 replaced, 5 unchanged, 0 skipped, 0 failed"),
         "{}",
         stderr(&second)
     );
@@ -170,7 +170,7 @@ fn bad_files_are_named_and_the_good_ones_still_go_in() {
         "{err}"
     );
     assert!(
-        err.contains("ingested 2 new, 0 replaced, 0 unchanged, 3 skipped"),
+        err.contains("ingested 2 new, 0 replaced, 0 unchanged, 3 skipped, 0 failed"),
         "{err}"
     );
     let again = run(&["ingest", "--db", db, "corpus/003_d3d8e2e823447ecf.txt"]);

@@ -87,7 +87,8 @@ fn ingest_one_line(dir: &Path, name: &str, bytes: usize) {
     let out = ingest(&db, &[&file]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
-        summary_line(&out).starts_with("ingested 1 new, 0 replaced, 0 unchanged, 0 skipped"),
+        summary_line(&out)
+            .starts_with("ingested 1 new, 0 replaced, 0 unchanged, 0 skipped, 0 failed"),
         "{}",
         stderr(&out)
     );
@@ -140,7 +141,7 @@ fn a_file_over_the_size_limit_is_skipped_and_the_others_ingested() {
     );
     assert_eq!(
         summary_line(&out),
-        "ingested 1 new, 0 replaced, 0 unchanged, 1 skipped"
+        "ingested 1 new, 0 replaced, 0 unchanged, 1 skipped, 0 failed"
     );
     let docs = documents(&db);
     assert_eq!(docs.len(), 1);
@@ -171,7 +172,7 @@ fn names_that_are_not_utf8_are_ingested_as_distinct_documents() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(
         summary_line(&out),
-        "ingested 2 new, 0 replaced, 0 unchanged, 0 skipped"
+        "ingested 2 new, 0 replaced, 0 unchanged, 0 skipped, 0 failed"
     );
     let docs = documents(&db);
     assert_eq!(docs.len(), 2, "{docs:?}");
@@ -182,7 +183,7 @@ fn names_that_are_not_utf8_are_ingested_as_distinct_documents() {
     assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
     assert_eq!(
         summary_line(&again),
-        "ingested 0 new, 0 replaced, 2 unchanged, 0 skipped"
+        "ingested 0 new, 0 replaced, 2 unchanged, 0 skipped, 0 failed"
     );
 }
 
@@ -215,7 +216,7 @@ fn an_unreadable_file_is_skipped_with_a_reason() {
     );
     assert_eq!(
         summary_line(&out),
-        "ingested 1 new, 0 replaced, 0 unchanged, 1 skipped"
+        "ingested 1 new, 0 replaced, 0 unchanged, 1 skipped, 0 failed"
     );
 }
 
@@ -236,7 +237,7 @@ fn deeply_nested_directories_are_walked() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(
         summary_line(&out),
-        "ingested 2 new, 0 replaced, 0 unchanged, 0 skipped"
+        "ingested 2 new, 0 replaced, 0 unchanged, 0 skipped, 0 failed"
     );
     let docs = documents(&db);
     assert!(
@@ -279,7 +280,7 @@ fn a_mixed_batch_reports_each_bad_input_once_and_the_summary_adds_up() {
     }
     assert_eq!(
         summary_line(&out),
-        "ingested 2 new, 0 replaced, 0 unchanged, 3 skipped"
+        "ingested 2 new, 0 replaced, 0 unchanged, 3 skipped, 0 failed"
     );
     assert_eq!(documents(&db).len(), 2);
 }
