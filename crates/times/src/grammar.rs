@@ -39,9 +39,12 @@ pub(crate) struct CalParts {
     pub day: Option<u8>,
 }
 
+/// `Grammar::amount` at one token: not yet computed (None), or its result.
+pub(crate) type AmountMemo = Cell<Option<Option<(Amount, usize)>>>;
+
 /// A number as a time expression uses it: known, or "several"/"a few".
 #[derive(Clone, Copy, Debug, PartialEq)]
-enum Amount {
+pub(crate) enum Amount {
     Known(f64),
     Vague,
 }
@@ -66,6 +69,8 @@ pub(crate) struct Grammar<'t, 'a> {
     /// The last quarter the text named (year, quarter, token position): "a year earlier" and
     /// "the year-ago period" after it mean the same quarter a year before.
     pub last_quarter: Cell<Option<(i32, u8, usize)>>,
+    /// `amount` at each token, once computed (several patterns ask for it at the same token).
+    pub amounts: Vec<AmountMemo>,
 }
 
 impl<'a> Grammar<'_, 'a> {
@@ -400,6 +405,18 @@ impl<'a> Grammar<'_, 'a> {
     /// An amount before a unit of time: "three", "3", "2.5", "twenty-four", "a", "several",
     /// "a few", "a couple of", "a dozen", "a hundred", "dozens of".
     fn amount(&self, i: usize) -> Option<(Amount, usize)> {
+        let Some(slot) = self.amounts.get(i) else {
+            return self.amount_uncached(i);
+        };
+        if let Some(known) = slot.get() {
+            return known;
+        }
+        let a = self.amount_uncached(i);
+        slot.set(Some(a));
+        a
+    }
+
+    fn amount_uncached(&self, i: usize) -> Option<(Amount, usize)> {
         let t = self.tok(i)?;
         if t.kind == TokKind::Num {
             let n: f64 = if t.text.contains(',') {

@@ -35,6 +35,7 @@ fn scan(text: &str, reference: Option<Date>) -> (Vec<token::Tok<'_>>, Vec<Found>
             toks: &toks,
             reference,
             last_quarter: std::cell::Cell::new(None),
+            amounts: vec![std::cell::Cell::new(None); toks.len()],
         };
         let mut i = 0;
         while i < toks.len() {
