@@ -187,9 +187,12 @@ impl Clauses {
             first_conditional: toks.iter().position(|t| CONDITIONAL.contains(&t.text)),
             question: toks.last().is_some_and(|t| t.text == "?"),
             starts_with_if: toks.first().is_some_and(|t| t.is("if")),
-            reported: toks
-                .iter()
-                .any(|t| REPORTING.contains(&t.lower().as_str()) || t.is("reports")),
+            reported: toks.iter().any(|t| {
+                t.is("reports")
+                    || (t.text.is_ascii()
+                        && REPORTING.iter().any(|r| t.text.eq_ignore_ascii_case(r)))
+                    || (!t.text.is_ascii() && REPORTING.contains(&t.lower().as_str()))
+            }),
         }
     }
 

@@ -239,8 +239,10 @@ fn claims_for(
         let mentions = in_span(entities, *s, |m| m.span);
         let stimes = in_span(times, *s, |t| t.span);
         let attributed_to = context::attribution(text, toks, &mentions);
-        // Clause limits and modality cues of the sentence, found once for all its claims.
-        let clauses = context::Clauses::new(toks);
+        // Clause limits and modality cues of the sentence, found once for all its claims (and
+        // not at all for the many sentences without a claim).
+        let clauses_cell = std::cell::OnceCell::new();
+        let clauses = || clauses_cell.get_or_init(|| context::Clauses::new(toks));
         let dated: Vec<&TimeMention> = stimes
             .iter()
             .copied()
@@ -260,7 +262,7 @@ fn claims_for(
                     o
                 }
             };
-            let (_, clause_end) = clauses.clause_of(c.last.saturating_sub(1));
+            let (_, clause_end) = clauses().clause_of(c.last.saturating_sub(1));
             let scope = counts::scope_after(
                 toks,
                 c.last.min(toks.len()),
@@ -284,7 +286,7 @@ fn claims_for(
                 }
                 None => opts.published.map(DateInterval::day),
             };
-            let modality = clauses.modality(c.first, c.last);
+            let modality = clauses().modality(c.first, c.last);
             let at = quantities.partition_point(|q| q.span.start() < c.quantity.span.start());
             if let Some(q) = quantities.get_mut(at).filter(|q| q.span == c.quantity.span) {
                 if q.unit.is_none() {
@@ -343,7 +345,7 @@ fn claims_for(
                 as_of: None,
                 scope,
                 attributed_to: attributed_to.clone(),
-                modality: clauses.modality(ev.at, ev.at + 1),
+                modality: clauses().modality(ev.at, ev.at + 1),
                 span: *s,
                 quote: quote.clone(),
                 inferred,
@@ -367,7 +369,7 @@ fn claims_for(
                 as_of: None,
                 scope: None,
                 attributed_to: attributed_to.clone(),
-                modality: clauses.modality(a.first, a.last),
+                modality: clauses().modality(a.first, a.last),
                 span: *s,
                 quote: quote.clone(),
                 inferred: Vec::new(),
