@@ -91,11 +91,18 @@ impl Store {
                 .map_err(&e)?;
             for entity in entities {
                 // The stored entity with exactly these mentions, if there is one.
-                let same = match entity.mention_ids.first().and_then(|m| linked[m]) {
+                let same = match entity
+                    .mention_ids
+                    .first()
+                    .and_then(|m| linked.get(m).copied().flatten())
+                {
                     Some(id)
                         if !kept.contains(&id)
                             && size.get(&id) == Some(&entity.mention_ids.len())
-                            && entity.mention_ids.iter().all(|m| linked[m] == Some(id)) =>
+                            && entity
+                                .mention_ids
+                                .iter()
+                                .all(|m| linked.get(m) == Some(&Some(id))) =>
                     {
                         Some(id)
                     }
