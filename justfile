@@ -39,3 +39,11 @@ lint:
 # cargo-fuzz needs nightly flags; RUSTC_BOOTSTRAP=1 lets the stable toolchain accept them.
 fuzz SECS="60":
     cd fuzz && for t in read_document extract extract_invariants; do mkdir -p corpus/$t && RUSTC_BOOTSTRAP=1 cargo fuzz run $t corpus/$t ../corpus -- -max_total_time={{SECS}} -max_len=4096 -timeout=20 || exit 1; done
+
+# claims ingest against quantulum3 + dateparser over the same generated articles (docs/performance.md).
+baseline DOCS="200":
+    bash scripts/python-baseline.sh {{DOCS}}
+
+# Criterion benchmarks of extraction (corpus text, and one long run without sentence ends).
+bench:
+    cargo bench -p claims-extract --bench extract
