@@ -284,24 +284,25 @@ fn compare_classes(a: &[&CheckClaim], b: &[&CheckClaim], opts: &CheckOptions) ->
     if same_sentence {
         return None;
     }
-    let same_doc = docs_of(a) == docs_of(b) && docs_of(a).len() == 1;
+    // Most pairs of classes make no finding: what only a finding needs (its members in order,
+    // its subject, whether it is one document's) is worked out only for those that do.
+    let same_doc = || docs_of(a) == docs_of(b) && docs_of(a).len() == 1;
     let weak_assumption = |c: &Claim| c.inferred.contains(&Inference::YearFromCollection);
-    let mut members: Vec<&CheckClaim> = a.iter().chain(b.iter()).copied().collect();
-    members.sort_by_key(|c| (c.document.clone(), c.claim.span.start()));
-    let subject = subject_text(ca);
+    let members = || {
+        let mut m: Vec<&CheckClaim> = a.iter().chain(b.iter()).copied().collect();
+        m.sort_by(|x, y| {
+            x.document
+                .cmp(&y.document)
+                .then(x.claim.span.start().cmp(&y.claim.span.start()))
+        });
+        m
+    };
     match (&ca.value, &cb.value) {
         (ClaimValue::Quantity { .. }, ClaimValue::Quantity { .. }) => {
             let rel = scope_relation(ca.scope.as_ref(), cb.scope.as_ref());
             if rel == ScopeRelation::Unrelated {
                 return None;
             }
-            let subject = match (&ca.scope, &cb.scope, rel) {
-                (Some(s), _, ScopeRelation::Same) | (Some(s), None, _) | (None, Some(s), _) => {
-                    format!("{subject} in {}", s.place)
-                }
-                (Some(x), Some(y), _) => format!("{subject} in {} / {}", x.place, y.place),
-                _ => subject,
-            };
             let verdict = compare_numbers(ca, cb, rel, &opts.tolerance);
             let time_apart = match (ca.as_of, cb.as_of) {
                 (Some(x), Some(y)) => x.gap_days(&y) > opts.change_min_gap_days,
@@ -313,7 +314,7 @@ fn compare_classes(a: &[&CheckClaim], b: &[&CheckClaim], opts: &CheckOptions) ->
             let (severity, reason, what) = match verdict {
                 NumberVerdict::Compatible { hedge_mismatch: true, .. } => (Severity::Tension, "hedge_mismatch", "state the same figure with opposite hedges"),
                 NumberVerdict::Compatible { .. } => {
-                    if opts.agreements && crate::estimates::independent_sources(&members) >= 2 {
+                    if opts.agreements && crate::estimates::independent_sources(&members()) >= 2 {
                         (Severity::Agreement, "corroborated", "agree")
                     } else {
                         return None;
@@ -328,7 +329,16 @@ fn compare_classes(a: &[&CheckClaim], b: &[&CheckClaim], opts: &CheckOptions) ->
                 NumberVerdict::PartExceedsWhole { .. } => (Severity::Contradiction, "part_exceeds_whole", "give a count for a part that exceeds the count for the whole"),
             };
             let arith = verdict.arithmetic();
-            let who = if same_doc {
+            let members = members();
+            let subject = subject_text(ca);
+            let subject = match (&ca.scope, &cb.scope, rel) {
+                (Some(s), _, ScopeRelation::Same) | (Some(s), None, _) | (None, Some(s), _) => {
+                    format!("{subject} in {}", s.place)
+                }
+                (Some(x), Some(y), _) => format!("{subject} in {} / {}", x.place, y.place),
+                _ => subject,
+            };
+            let who = if same_doc() {
                 "The document's statements"
             } else {
                 "Sources"
@@ -361,7 +371,9 @@ fn compare_classes(a: &[&CheckClaim], b: &[&CheckClaim], opts: &CheckOptions) ->
             }
             let verdict = compare_dates(ia, ib);
             let DateVerdict::Disjoint { gap_days } = verdict else {
+                let members = members();
                 if opts.agreements && crate::estimates::independent_sources(&members) >= 2 {
+                    let subject = subject_text(ca);
                     let summary = format!(
                         "Sources agree on the date of the {subject}: {}.",
                         value_list(&members)
@@ -378,9 +390,12 @@ fn compare_classes(a: &[&CheckClaim], b: &[&CheckClaim], opts: &CheckOptions) ->
                 }
                 return None;
             };
+            let same_doc = same_doc();
             if !same_doc && gap_days > opts.same_event_window_days {
                 return None;
             }
+            let members = members();
+            let subject = subject_text(ca);
             let vague = matches!(ga, claims_model::Granularity::Vague)
                 || matches!(gb, claims_model::Granularity::Vague);
             let weak = weak_assumption(ca) || weak_assumption(cb) || vague;
