@@ -20,17 +20,7 @@ json=$2
 out=$3
 size=${4:-1280x2000}
 
-browser=""
-for b in chromium chromium-browser google-chrome; do
-    if command -v "$b" >/dev/null 2>&1; then
-        browser=$b
-        break
-    fi
-done
-if [[ -z $browser ]]; then
-    echo "$0: chromium not found (Debian: apt-get install -y chromium)" >&2
-    exit 3
-fi
+source "$(dirname "${BASH_SOURCE[0]}")/find-chromium.sh"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -16,17 +16,7 @@ if [[ ! -f $report ]]; then
     exit 2
 fi
 
-browser=""
-for b in chromium chromium-browser google-chrome; do
-    if command -v "$b" >/dev/null 2>&1; then
-        browser=$b
-        break
-    fi
-done
-if [[ -z $browser ]]; then
-    echo "$0: chromium not found (Debian: apt-get install -y chromium)" >&2
-    exit 3
-fi
+source "$(dirname "${BASH_SOURCE[0]}")/find-chromium.sh"
 
 # Absolute paths: Chromium resolves file:// URLs and --screenshot against its own directory.
 report_abs=$(realpath "$report")

@@ -1911,17 +1911,8 @@ impl<'a> Grammar<'_, 'a> {
                 return Some((2000, i + 2));
             }
         }
-        let n = match t.lower.as_ref() {
-            "twenties" => 20,
-            "thirties" => 30,
-            "forties" => 40,
-            "fifties" => 50,
-            "sixties" => 60,
-            "seventies" => 70,
-            "eighties" => 80,
-            "nineties" => 90,
-            _ => return None,
-        };
+        // "the tens" is not a decade of the 1900s here ("tens of thousands").
+        let n = decade_word(t.lower.as_ref()).filter(|&n| n >= 20)?;
         (i > 0 && self.any(i - 1, &["the", "early", "mid", "late", "-", "in"]))
             .then_some((1900 + n, i + 1))
     }
