@@ -339,46 +339,55 @@ fn write_column<'a>(
     use serde_json::Value;
 
     let cells: Vec<&Value> = cells.map(|c| c.unwrap_or(&Value::Null)).collect();
-    let levels: Vec<i16> = cells.iter().map(|c| i16::from(!c.is_null())).collect();
     match kind {
         Col::Int => {
-            let values: Vec<i64> = cells
-                .iter()
-                .filter(|c| !c.is_null())
-                .map(|c| match c {
-                    Value::Bool(b) => i64::from(*b),
-                    other => other.as_i64().unwrap_or_default(),
-                })
-                .collect();
+            let (values, levels) = present(&cells, |c| match c {
+                Value::Null => None,
+                Value::Bool(b) => Some(i64::from(*b)),
+                other => Some(other.as_i64().unwrap_or_default()),
+            });
             column
                 .typed::<Int64Type>()
                 .write_batch(&values, Some(&levels), None)?;
         }
         Col::Real => {
-            let values: Vec<f64> = cells.iter().filter_map(|c| c.as_f64()).collect();
-            let levels: Vec<i16> = cells
-                .iter()
-                .map(|c| i16::from(c.as_f64().is_some()))
-                .collect();
+            let (values, levels) = present(&cells, Value::as_f64);
             column
                 .typed::<DoubleType>()
                 .write_batch(&values, Some(&levels), None)?;
         }
         Col::Text => {
-            let values: Vec<ByteArray> = cells
-                .iter()
-                .filter(|c| !c.is_null())
-                .map(|c| match c {
-                    Value::String(s) => ByteArray::from(s.as_str()),
-                    other => ByteArray::from(other.to_string().as_str()),
-                })
-                .collect();
+            let (values, levels) = present(&cells, |c| match c {
+                Value::Null => None,
+                Value::String(s) => Some(ByteArray::from(s.as_str())),
+                other => Some(ByteArray::from(other.to_string().as_str())),
+            });
             column
                 .typed::<ByteArrayType>()
                 .write_batch(&values, Some(&levels), None)?;
         }
     }
     Ok(())
+}
+
+/// The values of the cells that have one, and the definition level of every cell (1 with a
+/// value, 0 for a null), as Parquet wants an OPTIONAL column.
+fn present<T>(
+    cells: &[&serde_json::Value],
+    value: impl Fn(&serde_json::Value) -> Option<T>,
+) -> (Vec<T>, Vec<i16>) {
+    let mut values = Vec::with_capacity(cells.len());
+    let levels = cells
+        .iter()
+        .map(|c| match value(c) {
+            Some(v) => {
+                values.push(v);
+                1
+            }
+            None => 0,
+        })
+        .collect();
+    (values, levels)
 }
 
 #[cfg(test)]

@@ -44,6 +44,24 @@ fn summary_line(o: &Output) -> String {
         .to_string()
 }
 
+/// A run that skipped exactly one input, naming `name` with `reason`, and stored the one other
+/// file: exit 3 and the matching summary. Returns the skipped line.
+fn skipped_one(o: &Output, name: &str, reason: &str) -> String {
+    assert_eq!(o.status.code(), Some(EXIT_PARTIAL), "{}", stderr(o));
+    let skipped = skipped_lines(o);
+    assert_eq!(skipped.len(), 1, "{}", stderr(o));
+    assert!(
+        skipped[0].contains(name) && skipped[0].contains(reason),
+        "{}",
+        skipped[0]
+    );
+    assert_eq!(
+        summary_line(o),
+        "ingested 1 new, 0 replaced, 0 unchanged, 1 skipped, 0 failed"
+    );
+    skipped[0].clone()
+}
+
 fn documents(db: &Path) -> Vec<String> {
     let store = Store::open(db).expect("open the database");
     store
@@ -126,23 +144,8 @@ fn a_file_over_the_size_limit_is_skipped_and_the_others_ingested() {
     std::fs::write(input.join("ok.txt"), PROSE).expect("write");
     let db = dir.path().join("c.db");
     let out = ingest(&db, &[&input]);
-    assert_eq!(out.status.code(), Some(EXIT_PARTIAL), "{}", stderr(&out));
-    let skipped = skipped_lines(&out);
-    assert_eq!(skipped.len(), 1, "{}", stderr(&out));
-    assert!(
-        skipped[0].contains("huge.txt") && skipped[0].contains("too large"),
-        "{}",
-        skipped[0]
-    );
-    assert!(
-        skipped[0].contains(&(200u64 << 20).to_string()),
-        "{}",
-        skipped[0]
-    );
-    assert_eq!(
-        summary_line(&out),
-        "ingested 1 new, 0 replaced, 0 unchanged, 1 skipped, 0 failed"
-    );
+    let skipped = skipped_one(&out, "huge.txt", "too large");
+    assert!(skipped.contains(&(200u64 << 20).to_string()), "{skipped}");
     let docs = documents(&db);
     assert_eq!(docs.len(), 1);
     assert!(docs[0].ends_with("ok.txt"), "{docs:?}");
@@ -206,18 +209,7 @@ fn an_unreadable_file_is_skipped_with_a_reason() {
     }
     let db = dir.path().join("c.db");
     let out = ingest(&db, &[&input]);
-    assert_eq!(out.status.code(), Some(EXIT_PARTIAL), "{}", stderr(&out));
-    let skipped = skipped_lines(&out);
-    assert_eq!(skipped.len(), 1, "{}", stderr(&out));
-    assert!(
-        skipped[0].contains("locked.txt") && skipped[0].contains("cannot read"),
-        "{}",
-        skipped[0]
-    );
-    assert_eq!(
-        summary_line(&out),
-        "ingested 1 new, 0 replaced, 0 unchanged, 1 skipped, 0 failed"
-    );
+    skipped_one(&out, "locked.txt", "cannot read");
 }
 
 /// Directories nested 200 deep are walked (the walk keeps its own stack, not the call stack).

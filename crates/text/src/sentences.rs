@@ -97,14 +97,18 @@ fn is_abbreviation(before: &str) -> bool {
 /// sentences of news and treaty text are far shorter.
 pub const MAX_SENTENCE_BYTES: usize = 2_000;
 
-fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+/// `text[start..end]` without surrounding whitespace, as byte offsets; `None` if nothing is left.
+fn trimmed(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
     let slice = &text[start..end];
     let lead = slice.len() - slice.trim_start().len();
     let trail = slice.len() - slice.trim_end().len();
-    if lead + trail >= slice.len() {
+    (lead + trail < slice.len()).then_some((start + lead, end - trail))
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    let Some((mut start, end)) = trimmed(text, start, end) else {
         return;
-    }
-    let (mut start, end) = (start + lead, end - trail);
+    };
     while end - start > MAX_SENTENCE_BYTES {
         let cut = cut_point(&text[start..end]);
         push_piece(text, start, start + cut, out);
@@ -133,13 +137,8 @@ fn cut_point(s: &str) -> usize {
 }
 
 fn push_piece(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
-    let slice = &text[start..end];
-    let lead = slice.len() - slice.trim_start().len();
-    let trail = slice.len() - slice.trim_end().len();
-    if lead + trail < slice.len() {
-        if let Ok(span) = Span::new(start + lead, end - trail) {
-            out.push(span);
-        }
+    if let Some(span) = trimmed(text, start, end).and_then(|(a, b)| Span::new(a, b).ok()) {
+        out.push(span);
     }
 }
 
