@@ -4,7 +4,7 @@
 //! Independence: the same wording reprinted by several outlets is one source. Two claims whose
 //! quotes share most of their word trigrams (Jaccard ≥ [`DUPLICATE_JACCARD`]) count once.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use claims_model::{ClaimKind, ClaimValue, Subject};
 use serde::Serialize;
@@ -43,11 +43,9 @@ fn trigrams(quote: &str) -> HashSet<String> {
     words.windows(3).map(|w| w.join(" ")).collect()
 }
 
-/// Jaccard similarity of the word trigrams of two quotes.
-pub fn quote_similarity(a: &str, b: &str) -> f64 {
-    let (x, y) = (trigrams(a), trigrams(b));
-    let inter = x.intersection(&y).count();
-    let union = x.len() + y.len() - inter;
+/// Jaccard similarity of two sets given their sizes and the size of their intersection.
+fn jaccard(x: usize, y: usize, inter: usize) -> f64 {
+    let union = x + y - inter;
     if union == 0 {
         1.0
     } else {
@@ -55,19 +53,77 @@ pub fn quote_similarity(a: &str, b: &str) -> f64 {
     }
 }
 
+/// Jaccard similarity of the word trigrams of two quotes.
+pub fn quote_similarity(a: &str, b: &str) -> f64 {
+    let (x, y) = (trigrams(a), trigrams(b));
+    jaccard(x.len(), y.len(), x.intersection(&y).count())
+}
+
+/// Trigram sets as sorted ids, interned once per call so that comparing two quotes is a merge
+/// of two short integer lists rather than building and hashing strings again for every pair.
+#[derive(Default)]
+struct TrigramIds {
+    ids: HashMap<String, u32>,
+}
+
+impl TrigramIds {
+    fn of(&mut self, quote: &str) -> Vec<u32> {
+        let mut v: Vec<u32> = trigrams(quote)
+            .into_iter()
+            .map(|t| {
+                let next = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
+                *self.ids.entry(t).or_insert(next)
+            })
+            .collect();
+        v.sort_unstable();
+        v
+    }
+}
+
+fn sorted_intersection(x: &[u32], y: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
 /// Counts independent sources among claims: one per document, minus documents whose every
 /// quote reprints a quote of another document.
 pub fn independent_sources(claims: &[&CheckClaim]) -> usize {
-    let mut reps: Vec<(i64, &str)> = Vec::new();
-    let mut docs: Vec<i64> = Vec::new();
+    let mut ids = TrigramIds::default();
+    // Each claim's trigrams, computed once; only what can change the count is compared: a
+    // claim of a document already counted cannot un-count it, and two sets whose sizes differ
+    // by more than the threshold allows cannot reach it.
+    let mut reps: Vec<(i64, Vec<u32>)> = Vec::with_capacity(claims.len());
+    let mut docs: HashSet<i64> = HashSet::new();
     for c in claims {
-        let reprint = reps.iter().any(|(d, q)| {
-            *d != c.doc_id && quote_similarity(q, &c.claim.quote) >= DUPLICATE_JACCARD
-        });
-        reps.push((c.doc_id, &c.claim.quote));
-        if !reprint && !docs.contains(&c.doc_id) {
-            docs.push(c.doc_id);
+        let grams = ids.of(&c.claim.quote);
+        if !docs.contains(&c.doc_id) {
+            let reprint = reps.iter().any(|(d, q)| {
+                if *d == c.doc_id {
+                    return false;
+                }
+                let (small, large) = (q.len().min(grams.len()), q.len().max(grams.len()));
+                // inter <= small and union >= large, so the similarity is at most small/large.
+                if jaccard(small, large, small) < DUPLICATE_JACCARD {
+                    return false;
+                }
+                jaccard(q.len(), grams.len(), sorted_intersection(q, &grams)) >= DUPLICATE_JACCARD
+            });
+            if !reprint {
+                docs.insert(c.doc_id);
+            }
         }
+        reps.push((c.doc_id, grams));
     }
     docs.len()
 }
@@ -132,5 +188,86 @@ mod tests {
         let c = "At least 8,000 North Korean troops are already in Kursk.";
         assert!(quote_similarity(a, b) >= DUPLICATE_JACCARD);
         assert!(quote_similarity(a, c) < DUPLICATE_JACCARD);
+    }
+
+    /// The definition `independent_sources` computes faster: compare each claim with every
+    /// earlier one, building the trigram sets again each time.
+    fn sources_by_scan(claims: &[&CheckClaim]) -> usize {
+        let mut docs: Vec<i64> = Vec::new();
+        for (k, c) in claims.iter().enumerate() {
+            let reprint = claims[..k].iter().any(|e| {
+                e.doc_id != c.doc_id
+                    && quote_similarity(&e.claim.quote, &c.claim.quote) >= DUPLICATE_JACCARD
+            });
+            if !reprint && !docs.contains(&c.doc_id) {
+                docs.push(c.doc_id);
+            }
+        }
+        docs.len()
+    }
+
+    #[test]
+    fn independent_sources_agrees_with_comparing_every_pair() {
+        let words = [
+            "troops",
+            "north",
+            "korean",
+            "are",
+            "in",
+            "kursk",
+            "said",
+            "officials",
+            "about",
+            "8,000",
+            "the",
+            "region",
+        ];
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move |n: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % n
+        };
+        let mut sample = crate::synthetic::claims(1)[0].clone();
+        let mut outcomes = std::collections::BTreeSet::new();
+        for _ in 0..300 {
+            // Quotes are variations of a few base sentences, so reprints are common.
+            let bases: Vec<Vec<&str>> = (0..3)
+                .map(|_| {
+                    (0..10 + next(12))
+                        .map(|_| words[next(12) as usize])
+                        .collect()
+                })
+                .collect();
+            let owned: Vec<CheckClaim> = (0..2 + next(12))
+                .map(|id| {
+                    let mut quote = bases[next(3) as usize].clone();
+                    // Reprints add or drop a few words at the end ("… on Monday").
+                    match next(3) {
+                        0 => quote.truncate(quote.len() - next(3) as usize),
+                        1 => quote.extend((0..next(4)).map(|_| words[next(12) as usize])),
+                        _ => {
+                            let at = next(quote.len() as u64) as usize;
+                            quote[at] = words[next(12) as usize];
+                        }
+                    }
+                    sample.id = id as i64;
+                    sample.doc_id = next(5) as i64;
+                    sample.claim.quote = quote.join(" ");
+                    sample.clone()
+                })
+                .collect();
+            let claims: Vec<&CheckClaim> = owned.iter().collect();
+            let expected = sources_by_scan(&claims);
+            assert_eq!(independent_sources(&claims), expected, "{claims:#?}");
+            let docs: std::collections::HashSet<i64> = claims.iter().map(|c| c.doc_id).collect();
+            outcomes.insert(docs.len() - expected);
+        }
+        // Reprints were found (fewer sources than documents) and also not found.
+        assert!(
+            outcomes.contains(&0) && outcomes.iter().any(|&d| d > 0),
+            "{outcomes:?}"
+        );
     }
 }
