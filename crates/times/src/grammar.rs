@@ -71,6 +71,86 @@ pub(crate) struct Grammar<'t, 'a> {
     pub last_quarter: Cell<Option<(i32, u8, usize)>>,
     /// `amount` at each token, once computed (several patterns ask for it at the same token).
     pub amounts: Vec<AmountMemo>,
+    /// `may_start` of each token, computed once per text: `at` returns at once where it is false.
+    pub starts: Vec<bool>,
+}
+
+/// Can any pattern of `Grammar::at` start at this token? Decided from the token alone, so that an
+/// ordinary word ("said", "government", ",") is turned away after one lookup instead of being
+/// tried by every pattern. It must never say no where a pattern could match: when a pattern learns
+/// to start with a new word, that word belongs here too (the `first_word_filter_*` tests check
+/// every example of docs/times.md and tests/rules.rs against the unfiltered grammar).
+pub(crate) fn may_start(t: &Tok<'_>) -> bool {
+    let w = t.lower.as_ref();
+    match t.kind {
+        // Years, days, amounts, clock times, numeric and compact dates, "1st quarter".
+        TokKind::Num => true,
+        // "'90s" (`decade_core`); the lower case of a curly apostrophe is a straight one.
+        TokKind::Punct => matches!(w, "'" | "’"),
+        TokKind::Word => {
+            // "Q3", "H1", "dec31", "fy2024".
+            w.bytes().any(|b| b.is_ascii_digit())
+                || lexicon::month(w).is_some()
+                || lexicon::weekday(w).is_some()
+                || lexicon::cardinal(w).is_some()
+                || lexicon::ordinal(w).is_some()
+                || lexicon::unit(w).is_some()
+                || lexicon::season(w).is_some()
+                || lexicon::starts_holiday(w)
+                || lexicon::vague_quantity(w)
+                || decade_word(w).is_some()
+                || lexicon::DURATION_MODIFIERS.iter().any(|m| m[0] == w)
+                || matches!(
+                    w,
+                    // An optional "the" opens many patterns; "a"/"an" open amounts and sets.
+                    "the" | "a" | "an"
+                    // Relative words: holidays, months, weekdays, seasons, units, quarters,
+                    // durations ("last", "the coming days", "the final quarter").
+                    | "last" | "previous" | "past" | "next" | "following" | "coming" | "upcoming"
+                    | "this" | "current" | "latest" | "recent" | "final" | "same"
+                    // Parts: "early 2024", "mid-June", "the end of", "earlier this year".
+                    | "early" | "mid" | "late" | "earlier" | "later" | "end" | "close"
+                    | "beginning" | "start" | "middle"
+                    // Holidays: "the weekend of Thanksgiving".
+                    | "weekend"
+                    // Years and quarters: "fiscal 1989", "FY 2024", "calendar Q3".
+                    | "fiscal" | "fy" | "calendar"
+                    // Decades: "the noughties".
+                    | "noughties" | "naughties" | "aughts"
+                    // `year_ago`: "comparable period", "year-earlier".
+                    | "comparable" | "corresponding" | "year"
+                    // `week_of_day`: "w/c Feb 4"; `rest_of`.
+                    | "w" | "rest" | "remainder" | "remaining"
+                    // Day words.
+                    | "today" | "yesterday" | "tomorrow" | "tmrw" | "tonight" | "overnight"
+                    // Amounts: "a couple of", "dozens of".
+                    | "couple" | "dozen" | "dozens" | "hundreds" | "thousands"
+                    // `offset_date`: "in two weeks"; ranges: "from … to", "between … and".
+                    | "in" | "from" | "between"
+                    // Sets.
+                    | "daily" | "nightly" | "weekly" | "monthly" | "annually" | "yearly"
+                    | "quarterly" | "hourly" | "every" | "each" | "per"
+                    // Clock times.
+                    | "noon" | "midday" | "midnight"
+                    // Vague references: "right now", "at present", "these days", "as soon as
+                    // possible", "more recently".
+                    | "right" | "just" | "now" | "currently" | "presently" | "nowadays" | "at"
+                    | "these" | "more" | "recently" | "lately" | "as"
+                )
+        }
+    }
+}
+
+impl<'t, 'a> Grammar<'t, 'a> {
+    pub fn new(toks: &'t [Tok<'a>], reference: Option<Date>) -> Self {
+        Grammar {
+            toks,
+            reference,
+            last_quarter: Cell::new(None),
+            amounts: vec![Cell::new(None); toks.len()],
+            starts: toks.iter().map(may_start).collect(),
+        }
+    }
 }
 
 impl<'a> Grammar<'_, 'a> {
@@ -565,8 +645,17 @@ impl<'a> Grammar<'_, 'a> {
 
     // ------------------------------------------------------------------ the patterns
 
-    /// Every pattern at token `i`; the longest match wins (the first listed on a tie).
+    /// Every pattern at token `i`; the longest match wins (the first listed on a tie). None at
+    /// once where no pattern can start (`may_start`).
     pub fn at(&self, i: usize) -> Option<Found> {
+        if !self.starts.get(i).copied().unwrap_or(false) {
+            return None;
+        }
+        self.at_any(i)
+    }
+
+    /// `at` without the first-word filter.
+    fn at_any(&self, i: usize) -> Option<Found> {
         // The patterns `single` tries, computed once: `range` starts with `single(i)` when no
         // "from"/"between" opens it, and `at` tries each of them too.
         let part_of = self.part_of(i);
@@ -4520,4 +4609,75 @@ fn decade_word(w: &str) -> Option<i32> {
 /// The leading ASCII digits of `s` (a slice of it, so that failing attempts allocate nothing).
 fn digit_prefix(s: &str) -> &str {
     &s[..s.bytes().take_while(u8::is_ascii_digit).count()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::token::tokenize;
+
+    /// Asserts that the grammar without the filter finds nothing at any token `may_start` refuses.
+    fn check_filter(text: &str) -> usize {
+        let toks = tokenize(text);
+        let mut refused = 0;
+        for reference in [None, Date::new(2024, 11, 20).ok()] {
+            let g = Grammar::new(&toks, reference);
+            for (i, t) in toks.iter().enumerate() {
+                if g.starts[i] {
+                    continue;
+                }
+                refused += 1;
+                if let Some(f) = g.at_any(i) {
+                    panic!("refused {:?} (token {i}) starts {f:?}", t.text);
+                }
+            }
+        }
+        refused
+    }
+
+    #[test]
+    fn first_word_filter_keeps_every_documented_example() {
+        // Every example of the rules, as written in the docs and in the rule tests.
+        for text in [
+            include_str!("../../../docs/times.md"),
+            include_str!("../tests/rules.rs"),
+        ] {
+            assert!(check_filter(text) > 1000);
+        }
+    }
+
+    #[test]
+    fn first_word_filter_keeps_starts_and_refuses_plain_words() {
+        let text = "The minister said on Tuesday that the '90s, Q3 and 29 May were \
+                    nothing like the government's plans , . said";
+        let toks = tokenize(text);
+        let g = Grammar::new(&toks, None);
+        let refused: Vec<&str> = toks
+            .iter()
+            .zip(&g.starts)
+            .filter(|(_, s)| !**s)
+            .map(|(t, _)| t.text)
+            .collect();
+        assert_eq!(
+            refused,
+            [
+                "minister",
+                "said",
+                "on",
+                "that",
+                ",",
+                "and",
+                "were",
+                "nothing",
+                "like",
+                "government",
+                "'s",
+                "plans",
+                ",",
+                ".",
+                "said"
+            ]
+        );
+        check_filter(text);
+    }
 }

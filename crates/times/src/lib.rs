@@ -31,12 +31,7 @@ fn scan(text: &str, reference: Option<Date>) -> (Vec<token::Tok<'_>>, Vec<Found>
     let toks = token::tokenize(text);
     let mut found = Vec::new();
     {
-        let g = Grammar {
-            toks: &toks,
-            reference,
-            last_quarter: std::cell::Cell::new(None),
-            amounts: vec![std::cell::Cell::new(None); toks.len()],
-        };
+        let g = Grammar::new(&toks, reference);
         let mut i = 0;
         while i < toks.len() {
             match g.at(i) {
