@@ -2,7 +2,8 @@
 
 use std::fmt::Write;
 
-use claims_model::{Finding, Severity};
+use claims_model::{Finding, FindingClaim, FindingKind, Severity};
+use serde::Serialize;
 
 use crate::estimates::Estimate;
 
@@ -266,34 +267,103 @@ pub fn markdown(findings: &[Finding]) -> String {
     out
 }
 
-/// The JSON of the contract: `{"findings": [...]}`.
-pub fn json(findings: &[Finding]) -> serde_json::Value {
-    let items: Vec<serde_json::Value> = findings
-        .iter()
-        .map(|f| {
-            serde_json::json!({
-                "id": f.id,
-                "kind": f.kind,
-                "severity": f.severity,
-                "subject": f.subject,
-                "summary": f.summary,
-                "reason": f.reason,
-                "arithmetic": f.arithmetic,
-                "claims": f.claims.iter().map(|c| serde_json::json!({
-                    "claim_id": c.claim_id,
-                    "document": c.document,
-                    "document_date": c.document_date,
-                    "start": c.start,
-                    "end": c.end,
-                    "quote": c.quote,
-                    "value": c.value,
-                    "as_of": c.as_of,
-                    "attributed_to": c.attributed_to,
-                })).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
-    serde_json::json!({ "findings": items })
+/// Writes the JSON report (`{"estimates": [...], "findings": [...]}`, pretty-printed, keys in
+/// alphabetical order as the contract's examples show them) straight to `w`: the report of a
+/// large collection runs to hundreds of megabytes, so it is never built in memory first.
+///
+/// # Errors
+/// When writing fails.
+pub fn write_json(
+    w: &mut dyn std::io::Write,
+    findings: &[Finding],
+    estimates: &[Estimate],
+) -> std::io::Result<()> {
+    let report = JsonReport {
+        estimates: JsonEstimates(estimates),
+        findings: JsonFindings(findings),
+    };
+    serde_json::to_writer_pretty(&mut *w, &report)?;
+    w.write_all(b"\n")
+}
+
+// Field order below is alphabetical on purpose: it is the order of the report's keys.
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    estimates: JsonEstimates<'a>,
+    findings: JsonFindings<'a>,
+}
+
+struct JsonEstimates<'a>(&'a [Estimate]);
+
+impl Serialize for JsonEstimates<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        // Through `Value`, whose keys are sorted, like every other object of the report.
+        s.collect_seq(
+            self.0
+                .iter()
+                .map(|e| serde_json::to_value(e).unwrap_or_default()),
+        )
+    }
+}
+
+struct JsonFindings<'a>(&'a [Finding]);
+
+impl Serialize for JsonFindings<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|f| JsonFinding {
+            arithmetic: &f.arithmetic,
+            claims: JsonClaims(&f.claims),
+            id: &f.id,
+            kind: f.kind,
+            reason: &f.reason,
+            severity: f.severity,
+            subject: &f.subject,
+            summary: &f.summary,
+        }))
+    }
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    arithmetic: &'a Option<String>,
+    claims: JsonClaims<'a>,
+    id: &'a str,
+    kind: FindingKind,
+    reason: &'a str,
+    severity: Severity,
+    subject: &'a str,
+    summary: &'a str,
+}
+
+struct JsonClaims<'a>(&'a [FindingClaim]);
+
+impl Serialize for JsonClaims<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|c| JsonClaim {
+            as_of: &c.as_of,
+            attributed_to: &c.attributed_to,
+            claim_id: c.claim_id,
+            document: &c.document,
+            document_date: &c.document_date,
+            end: c.end,
+            quote: &c.quote,
+            start: c.start,
+            value: &c.value,
+        }))
+    }
+}
+
+#[derive(Serialize)]
+struct JsonClaim<'a> {
+    as_of: &'a Option<String>,
+    attributed_to: &'a Option<String>,
+    claim_id: i64,
+    document: &'a str,
+    document_date: &'a Option<String>,
+    end: usize,
+    quote: &'a str,
+    start: usize,
+    value: &'a serde_json::Value,
 }
 
 #[cfg(test)]

@@ -17,14 +17,10 @@ use crate::table;
 
 pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
     let output = cli.output.clone();
-    let write_stdout = |s: &str| -> Result<(), CliError> {
-        match &output {
-            Some(path) => std::fs::write(path, s).map_err(|e| CliError::OutputFile {
-                path: path.display().to_string(),
-                source: e,
-            }),
-            None => write_stdout(s),
-        }
+    let write_stdout = |s: &str| {
+        with_output(output.as_deref(), |w: &mut dyn Write| {
+            w.write_all(s.as_bytes())
+        })
     };
     match cli.command {
         Command::Man { command } => {
@@ -109,28 +105,27 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
                         t.push('\n');
                         t.push_str(&report::estimates_text(&estimates));
                     }
-                    t
+                    Some(t)
                 }
                 ReportFormat::Markdown => {
                     let mut t = report::markdown(&findings);
                     if !estimates.is_empty() {
                         t.push_str(&report::estimates_markdown(&estimates));
                     }
-                    t
+                    Some(t)
                 }
-                ReportFormat::Json => {
-                    let mut v = report::json(&findings);
-                    v["estimates"] = serde_json::to_value(&estimates).unwrap_or_default();
-                    pretty(&v)
-                }
-                ReportFormat::Html => {
-                    claims_check::html::html(&findings, &estimates, "Disagreements between sources")
-                }
+                // Streamed below: at scale the JSON report is hundreds of megabytes.
+                ReportFormat::Json => None,
+                ReportFormat::Html => Some(claims_check::html::html(
+                    &findings,
+                    &estimates,
+                    "Disagreements between sources",
+                )),
                 ReportFormat::Claimreview => {
                     let today = jiff::Zoned::now().date().to_string();
-                    pretty(&report::claimreview(&findings, &today))
+                    Some(pretty(&report::claimreview(&findings, &today)))
                 }
-                ReportFormat::Csv => table::csv(
+                ReportFormat::Csv => Some(table::csv(
                     &[
                         "finding_id",
                         "severity",
@@ -173,9 +168,14 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
                             ]
                         })
                     }),
-                )?,
+                )?),
             };
-            write_stdout(&out)?;
+            match out {
+                Some(out) => write_stdout(&out)?,
+                None => with_output(output.as_deref(), |w| {
+                    report::write_json(w, &findings, &estimates)
+                })?,
+            }
             let contradiction = findings
                 .iter()
                 .any(|f| f.severity == Severity::Contradiction);
@@ -479,11 +479,29 @@ fn pretty(v: &serde_json::Value) -> String {
     s
 }
 
-fn write_stdout(s: &str) -> Result<(), CliError> {
-    let mut out = std::io::stdout().lock();
-    out.write_all(s.as_bytes())?;
-    out.flush()?;
-    Ok(())
+/// Runs `write` on the `--output` file, or on standard output when there is none, buffered.
+/// A failure names the file; on standard output a closed pipe is told apart by the caller.
+fn with_output(
+    path: Option<&Path>,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), CliError> {
+    match path {
+        Some(path) => {
+            let failed = |source| CliError::OutputFile {
+                path: path.display().to_string(),
+                source,
+            };
+            let mut w = std::io::BufWriter::new(std::fs::File::create(path).map_err(failed)?);
+            write(&mut w).map_err(failed)?;
+            w.flush().map_err(failed)
+        }
+        None => {
+            let mut w = std::io::BufWriter::new(std::io::stdout().lock());
+            write(&mut w)?;
+            w.flush()?;
+            Ok(())
+        }
+    }
 }
 
 /// The JSON of `claims extract` (shape fixed by the contract).

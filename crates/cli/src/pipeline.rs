@@ -231,14 +231,17 @@ fn tally(summary: &mut IngestSummary, written: Vec<Written>) {
 /// When the database fails.
 pub fn resolve_entities(store: &mut Store) -> Result<HashMap<(i64, String), String>, CliError> {
     let mentions = store.mentions()?;
+    // The rows are moved into the resolver's input (millions of mentions: no second copy of
+    // their strings); only the ids are kept beside them.
+    let ids: Vec<i64> = mentions.iter().map(|m| m.id).collect();
     let inputs: Vec<MentionInput> = mentions
-        .iter()
+        .into_iter()
         .map(|m| MentionInput {
             doc: m.doc_id,
-            surface: m.surface.clone(),
-            name: m.name.clone(),
+            surface: m.surface,
+            name: m.name,
             kind: m.kind,
-            role: m.role.clone(),
+            role: m.role,
             date: m.doc_date,
         })
         .collect();
@@ -255,12 +258,12 @@ pub fn resolve_entities(store: &mut Store) -> Result<HashMap<(i64, String), Stri
     let mut names = HashMap::new();
     let mut entities = Vec::with_capacity(resolved.len());
     for e in &resolved {
-        let mut ids = Vec::with_capacity(e.members.len());
+        let mut mention_ids = Vec::with_capacity(e.members.len());
         for &i in &e.members {
-            let m = &mentions[i];
-            ids.push(m.id);
+            let m = &inputs[i];
+            mention_ids.push(ids[i]);
             if m.kind == EntityKind::Person {
-                names.insert((m.doc_id, m.name.clone()), e.name.clone());
+                names.insert((m.doc, m.name.clone()), e.name.clone());
             }
         }
         let evidence = serde_json::Value::Array(
@@ -273,9 +276,10 @@ pub fn resolve_entities(store: &mut Store) -> Result<HashMap<(i64, String), Stri
             name: e.name.clone(),
             kind: e.kind,
             evidence_json: evidence.to_string(),
-            mention_ids: ids,
+            mention_ids,
         });
     }
+    drop((inputs, resolved));
     store.replace_entities(&entities)?;
     Ok(names)
 }

@@ -681,6 +681,80 @@ fn output_file_and_shell_completions() {
     assert!(stdout(&bash).contains("claims") && stdout(&bash).contains("ingest"));
 }
 
+#[test]
+fn json_report_is_streamed_to_a_file_or_a_pipe_that_closes_early() {
+    let (dir, db) = ingested_corpus();
+    let on_stdout = run(&["check", "--db", &db, "--format", "json"]);
+    assert_eq!(on_stdout.status.code(), Some(1));
+    let report = stdout(&on_stdout);
+    let v: serde_json::Value = serde_json::from_str(&report).expect("the report is JSON");
+    assert!(v["findings"].as_array().is_some_and(|f| !f.is_empty()));
+    assert!(v["estimates"].is_array());
+    assert!(report.ends_with("}\n"));
+
+    let file = dir.path().join("report.json");
+    let to_file = run(&[
+        "check",
+        "--db",
+        &db,
+        "--format",
+        "json",
+        "--output",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(to_file.status.code(), Some(1));
+    assert!(stdout(&to_file).is_empty());
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), report);
+
+    let bad = run(&[
+        "check",
+        "--db",
+        &db,
+        "--format",
+        "json",
+        "--output",
+        "/nonexistent/dir/r.json",
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        stderr(&bad).contains("/nonexistent/dir/r.json: cannot write"),
+        "{}",
+        stderr(&bad)
+    );
+
+    // `claims check --format json | head -c 64`: the reader goes away mid-report. The report
+    // must be larger than a pipe's buffer for the writer to see the pipe close, so it is made
+    // from generated articles.
+    let gen = dir.path().join("gen");
+    claims_gen::generate(&claims_gen::Config {
+        docs: 120,
+        seed: 3,
+        out: gen.clone(),
+    })
+    .expect("generate articles");
+    let big = dir.path().join("big.db");
+    let big = big.to_str().unwrap();
+    assert!(run(&["ingest", "--db", big, "--quiet", gen.to_str().unwrap()])
+        .status
+        .success());
+    let whole = run(&["check", "--db", big, "--format", "json"]);
+    assert!(whole.stdout.len() > 2 << 16, "{} bytes", whole.stdout.len());
+    let mut child = bin()
+        .args(["check", "--db", big, "--format", "json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn claims");
+    let mut first = [0u8; 64];
+    std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(&first[..], &whole.stdout[..64]);
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+    // A reader that stopped reading is not an error (as with `head`): quiet, exit 0.
+    assert_eq!(out.status.code(), Some(0));
+}
+
 fn csv_rows(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
     let mut r = csv::Reader::from_reader(text.as_bytes());
     let header = r

@@ -12,6 +12,7 @@
 //! family name, document), never from all pairs over the collection.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use claims_model::{Date, EntityKind, Role};
 
@@ -76,16 +77,58 @@ pub fn resolve(mentions: &[MentionInput], corrections: &[Correction]) -> Vec<Res
     resolve_with(Gazetteer::builtin(), mentions, corrections)
 }
 
-/// What resolution knows about one mention.
+/// What resolution knows about one mention. The parts that depend only on the name and kind
+/// are shared between every mention of that name (a collection names a few thousand things
+/// millions of times).
 struct Prepared {
     kind: EntityKind,
     /// Exact-match key: "p:" + name key for people, "g:" + canonical for the rest.
-    key: String,
-    name: Option<NameKey>,
+    key: Rc<str>,
+    name: Option<Rc<NameKey>>,
     gazetteer: Option<usize>,
     /// Canonical name from the gazetteer (places, organisations).
-    canonical: Option<String>,
+    canonical: Option<Rc<str>>,
     identity: Option<u32>,
+}
+
+/// What `prepare` works out from a name and kind alone, computed once per distinct pair.
+#[derive(Clone)]
+struct NameFacts {
+    kind: EntityKind,
+    key: Rc<str>,
+    name: Option<Rc<NameKey>>,
+    /// The gazetteer person the name itself is (not through an office).
+    gazetteer: Option<usize>,
+    canonical: Option<Rc<str>>,
+}
+
+fn name_facts(g: &Gazetteer, name: &str, kind: EntityKind) -> NameFacts {
+    if kind != EntityKind::Person {
+        let (key, canonical, kind) = group_key(g, name, kind);
+        return NameFacts {
+            kind,
+            key: key.into(),
+            name: None,
+            gazetteer: None,
+            canonical: canonical.map(Rc::from),
+        };
+    }
+    match g.name_key(name) {
+        None => NameFacts {
+            kind,
+            key: format!("p:{}", fold_phrase(name)).into(),
+            name: None,
+            gazetteer: None,
+            canonical: None,
+        },
+        Some(nk) => NameFacts {
+            kind,
+            key: format!("p:{}", nk.key).into(),
+            gazetteer: g.person_by_key(&nk),
+            name: Some(Rc::new(nk)),
+            canonical: None,
+        },
+    }
 }
 
 /// Union-find over mentions that refuses unions across identities or cannot-link tags.
@@ -203,11 +246,20 @@ pub fn resolve_with(
     let mut interned: HashMap<String, u32> = HashMap::new();
     let gaz_ids = g.people_count() as u32;
     let mut office_evidence: Vec<(usize, MergeEvidence)> = Vec::new();
+    let mut facts: HashMap<(&str, EntityKind), NameFacts> = HashMap::new();
     let prepared: Vec<Prepared> = mentions
         .iter()
         .enumerate()
         .map(|(i, m)| {
-            let p = prepare(g, m, &mut interned, gaz_ids);
+            let name = if m.name.trim().is_empty() {
+                &m.surface
+            } else {
+                &m.name
+            };
+            let f = facts
+                .entry((name.as_str(), m.kind))
+                .or_insert_with(|| name_facts(g, name, m.kind));
+            let p = prepare(g, m, name, f, &mut interned, gaz_ids);
             if let Some(ev) = p.1 {
                 office_evidence.push((i, ev));
             }
@@ -224,7 +276,7 @@ pub fn resolve_with(
     // Blocking by exact key: every later rule looks mentions up through these groups.
     let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, p) in prepared.iter().enumerate() {
-        by_key.entry(p.key.as_str()).or_default().push(i);
+        by_key.entry(&*p.key).or_default().push(i);
     }
     let keys_of = |name: &str| -> Vec<String> {
         let mut keys = Vec::new();
@@ -389,43 +441,28 @@ pub fn resolve_with(
 }
 
 /// Prepares one mention: its key, its gazetteer person (directly, or through the office it holds
-/// on its date when the name is not a well-formed different name) and its identity.
+/// on its date when the name is not a well-formed different name) and its identity. `name` is
+/// the mention's name (its surface when it has none) and `facts` what that name alone tells.
 fn prepare(
     g: &Gazetteer,
     m: &MentionInput,
+    name: &str,
+    facts: &NameFacts,
     interned: &mut HashMap<String, u32>,
     gaz_ids: u32,
 ) -> (Prepared, Option<MergeEvidence>) {
-    let name = if m.name.trim().is_empty() {
-        &m.surface
-    } else {
-        &m.name
+    let plain = Prepared {
+        kind: facts.kind,
+        key: Rc::clone(&facts.key),
+        name: facts.name.clone(),
+        gazetteer: None,
+        canonical: facts.canonical.clone(),
+        identity: None,
     };
-    if m.kind != EntityKind::Person {
-        let (key, canonical, kind) = group_key(g, name, m.kind);
-        let p = Prepared {
-            kind,
-            key,
-            name: None,
-            gazetteer: None,
-            canonical,
-            identity: None,
-        };
-        return (p, None);
-    }
-    let Some(nk) = g.name_key(name) else {
-        let key = format!("p:{}", fold_phrase(name));
-        let p = Prepared {
-            kind: m.kind,
-            key,
-            name: None,
-            gazetteer: None,
-            canonical: None,
-            identity: None,
-        };
-        return (p, None);
+    let Some(nk) = facts.name.as_deref() else {
+        return (plain, None);
     };
-    let mut gazetteer = g.person_by_key(&nk);
+    let mut gazetteer = facts.gazetteer;
     let mut ev = None;
     if gazetteer.is_none() && !(nk.full && nk.well_formed) {
         if let (Some(role), Some(date)) = (&m.role, m.date) {
@@ -458,15 +495,11 @@ fn prepare(
         }
         None => None,
     };
-    let key = format!("p:{}", nk.key);
     (
         Prepared {
-            kind: m.kind,
-            key,
-            name: Some(nk),
             gazetteer,
-            canonical: None,
             identity,
+            ..plain
         },
         ev,
     )
@@ -848,8 +881,11 @@ fn canonical_name(
     if let [gid] = gaz[..] {
         return g.person_at(gid as usize).name.clone();
     }
-    if let Some(c) = members.iter().find_map(|&m| prepared[m].canonical.clone()) {
-        return c;
+    if let Some(c) = members
+        .iter()
+        .find_map(|&m| prepared[m].canonical.as_deref())
+    {
+        return c.to_string();
     }
     let mut counts: Vec<(&str, usize, usize, bool)> = Vec::new();
     for &m in members {
