@@ -996,6 +996,16 @@ fn resolve_people(people: Vec<PersonCandidate>, out: &mut Vec<EntityMention>) {
             .map(|(f, _)| f.clone())
             .unwrap_or_default()
     };
+    // The first and last word of each full name, so that a single word finds the full names it
+    // may refer back to without splitting every full name again (documents name hundreds).
+    let mut by_last: HashMap<&str, Vec<&str>> = HashMap::new();
+    let mut by_first: HashMap<&str, Vec<&str>> = HashMap::new();
+    for f in full.keys() {
+        if let (Some(first), Some(last)) = (f.split(' ').next(), f.rsplit(' ').next()) {
+            by_first.entry(first).or_default().push(f);
+            by_last.entry(last).or_default().push(f);
+        }
+    }
     for p in people {
         let folded = fold(&p.text);
         let name = if p.tokens.len() >= 2 {
@@ -1008,17 +1018,18 @@ fn resolve_people(people: Vec<PersonCandidate>, out: &mut Vec<EntityMention>) {
         } else {
             let word = folded.clone();
             let korean = gaz.is_korean_surname(&p.text);
-            let refs: Vec<String> = full
-                .iter()
-                .filter(|(f, _)| {
-                    let parts: Vec<&str> = f.split(' ').collect();
-                    parts.last() == Some(&word.as_str())
-                        || (korean && parts.first() == Some(&word.as_str()))
-                })
-                .map(|(_, forms)| display(forms))
-                .collect();
+            // Full names ending with the word, or (Korean family names) starting with it; a
+            // full name that does both counts once.
+            let mut refs: Vec<&str> = by_last.get(word.as_str()).cloned().unwrap_or_default();
+            if korean {
+                for f in by_first.get(word.as_str()).into_iter().flatten() {
+                    if !refs.contains(f) {
+                        refs.push(f);
+                    }
+                }
+            }
             match refs.len() {
-                1 => refs[0].clone(),
+                1 => full.get(refs[0]).map(display).unwrap_or_default(),
                 0 if p.certain || singles.contains(&word) || gaz.person(&p.text).is_some() => {
                     p.text.clone()
                 }
