@@ -80,7 +80,8 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
                 agreements,
                 ..CheckOptions::default()
             };
-            let (mut findings, mut estimates) = pipeline::check(&mut store, &opts)?;
+            let (mut findings, mut estimates) =
+                pipeline::check(&mut store, &opts, progress(false))?;
             if let Some(min) = min_severity {
                 let min = severity(min);
                 findings.retain(|f| f.severity <= min);

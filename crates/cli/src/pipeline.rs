@@ -48,10 +48,10 @@ fn collection_date(sorted: &[Date]) -> Option<Date> {
 /// Documents read, extracted and written together: bounds memory whatever the corpus size.
 const CHUNK: usize = 256;
 
-/// How an ingest run reports progress.
+/// How an ingest or check run reports progress.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Progress {
-    /// A progress bar on standard error (documents/s).
+    /// On standard error: a bar for ingest (documents/s), the running step for check.
     Bar,
     Quiet,
 }
@@ -291,8 +291,17 @@ pub fn resolve_entities(store: &mut Store) -> Result<HashMap<(i64, String), Stri
 pub fn check(
     store: &mut Store,
     opts: &CheckOptions,
+    progress: Progress,
 ) -> Result<(Vec<Finding>, Vec<Estimate>), CliError> {
+    // A large collection takes seconds to check: say which step is running.
+    let step = match progress {
+        Progress::Bar => indicatif::ProgressBar::new_spinner(),
+        Progress::Quiet => indicatif::ProgressBar::hidden(),
+    };
+    step.enable_steady_tick(std::time::Duration::from_millis(120));
+    step.set_message("resolving entities");
     let names = resolve_entities(store)?;
+    step.set_message("reading claims");
     let claims: Vec<CheckClaim> = store
         .claims()?
         .into_iter()
@@ -316,9 +325,14 @@ pub fn check(
             }
         })
         .collect();
+    step.set_message(format!("comparing {} claims", claims.len()));
     let findings = claims_check::check(&claims, opts);
+    step.set_message(format!("storing {} findings", findings.len()));
     store.replace_findings(&findings)?;
-    Ok((findings, claims_check::estimates::estimates(&claims)))
+    step.set_message("estimates");
+    let estimates = claims_check::estimates::estimates(&claims);
+    step.finish_and_clear();
+    Ok((findings, estimates))
 }
 
 #[cfg(test)]
