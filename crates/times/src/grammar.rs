@@ -141,14 +141,48 @@ pub(crate) fn may_start(t: &Tok<'_>) -> bool {
     }
 }
 
+/// FNV-1a, for the per-text table of words in `Grammar::new`: the keys are short words, for which
+/// SipHash (the default) costs more than the lookups it saves.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
 impl<'t, 'a> Grammar<'t, 'a> {
     pub fn new(toks: &'t [Tok<'a>], reference: Option<Date>) -> Self {
+        // A word's answer depends only on its lower case: each distinct word is looked up once.
+        let mut words: std::collections::HashMap<&str, bool, std::hash::BuildHasherDefault<Fnv>> =
+            Default::default();
+        let starts = toks
+            .iter()
+            .map(|t| match t.kind {
+                TokKind::Word => *words
+                    .entry(t.lower.as_ref())
+                    .or_insert_with(|| may_start(t)),
+                _ => may_start(t),
+            })
+            .collect();
         Grammar {
             toks,
             reference,
             last_quarter: Cell::new(None),
             amounts: vec![Cell::new(None); toks.len()],
-            starts: toks.iter().map(may_start).collect(),
+            starts,
         }
     }
 }
