@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use claims_model::{Date, Role};
 
-use crate::fold::{fold_phrase, name_tokens, strip_possessive};
+use crate::fold::{fold_phrase, fold_token, name_tokens, strip_possessive};
 use crate::names::{pinyin_syllables, NameKey, NameTables};
 
 /// Why a gazetteer data file could not be read.
@@ -891,11 +891,6 @@ fn segment_korean(names: &NameTables, s: &str) -> Option<Vec<String>> {
     let key = names.key(&format!("kim {s}"))?;
     (key.system == crate::names::NameSystem::Korean)
         .then(|| key.parts[1..].iter().map(|p| p.0.clone()).collect())
-}
-
-/// A single folded token (letters and digits, apostrophes gone).
-fn fold_token(s: &str) -> String {
-    name_tokens(s).into_iter().map(|t| t.text).collect()
 }
 
 /// Folds an office or organisation type: British spellings and "for"/"of the" made one.
