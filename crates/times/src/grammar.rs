@@ -163,18 +163,60 @@ impl std::hash::Hasher for Fnv {
     }
 }
 
+/// Can `Grammar::amount` read an amount starting at this token?
+fn starts_amount(t: &Tok<'_>) -> bool {
+    let w = t.lower.as_ref();
+    t.kind == TokKind::Num
+        || matches!(
+            w,
+            "a" | "an" | "couple" | "dozens" | "hundreds" | "thousands" | "dozen"
+        )
+        || lexicon::vague_quantity(w)
+        || lexicon::cardinal(w).is_some()
+}
+
 impl<'t, 'a> Grammar<'t, 'a> {
     pub fn new(toks: &'t [Tok<'a>], reference: Option<Date>) -> Self {
         // A word's answer depends only on its lower case: each distinct word is looked up once.
         let mut words: std::collections::HashMap<&str, bool, std::hash::BuildHasherDefault<Fnv>> =
             Default::default();
-        let starts = toks
+        let first: Vec<bool> = toks
             .iter()
             .map(|t| match t.kind {
                 TokKind::Word => *words
                     .entry(t.lower.as_ref())
                     .or_insert_with(|| may_start(t)),
                 _ => may_start(t),
+            })
+            .collect();
+        // The most frequent of those words open a pattern only before certain words.
+        let next_starts = |i: usize| first.get(i + 1).copied().unwrap_or(false);
+        let next_is = |i: usize, ws: &[&str]| {
+            toks.get(i + 1)
+                .is_some_and(|t| ws.contains(&t.lower.as_ref()))
+        };
+        let starts = toks
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                first[i]
+                    && match t.lower.as_ref() {
+                        // After "the" every pattern reads a word that may start one itself,
+                        // or one of these: "the same period", "the most recent quarter", "the
+                        // full year", "the present year", "the future", "the near future".
+                        "the" => {
+                            next_starts(i)
+                                || next_is(
+                                    i,
+                                    &["period", "most", "full", "present", "future", "near"],
+                                )
+                        }
+                        // "in" opens only `offset_date`: "in two weeks".
+                        "in" => toks.get(i + 1).is_some_and(starts_amount),
+                        // A range's opener, then one of the patterns of `single`, "now" or "today".
+                        "from" | "between" => next_starts(i),
+                        _ => true,
+                    }
             })
             .collect();
         Grammar {
@@ -4695,6 +4737,7 @@ mod tests {
         assert_eq!(
             refused,
             [
+                "The",
                 "minister",
                 "said",
                 "on",
@@ -4704,6 +4747,7 @@ mod tests {
                 "were",
                 "nothing",
                 "like",
+                "the",
                 "government",
                 "'s",
                 "plans",
