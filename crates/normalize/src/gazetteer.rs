@@ -2,12 +2,60 @@
 //! the TSV files in `data/` (formats in docs/normalize.md) and queried by surface form.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use claims_model::{Date, Role};
 
 use crate::fold::{fold_phrase, fold_token, name_tokens, strip_possessive};
 use crate::names::{pinyin_syllables, NameKey, NameTables};
+
+/// FxHash (multiply and rotate, as in rustc): the gazetteer's tables are looked up for most
+/// phrases of every document, and SipHash was about a tenth of name recognition. Keys are only
+/// ever inserted from the crate's data files, so a hash that input could flood is no concern.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct FxHasher {
+    hash: u64,
+}
+
+impl FxHasher {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// A map of the gazetteer's tables (see [`FxHasher`]).
+pub(crate) type Map<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// A set of the gazetteer's tables (see [`FxHasher`]).
+pub(crate) type Set<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
 /// Why a gazetteer data file could not be read.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -137,31 +185,31 @@ struct PlaceRow {
 #[derive(Debug)]
 pub struct Gazetteer {
     /// Folded country name, alias, adjective, capital or metonym → canonical country.
-    countries: HashMap<String, String>,
+    countries: Map<String, String>,
     /// Short upper-case abbreviations ("US", "UK"), matched with their case (so "us" is not the
     /// United States) after dots are removed.
-    country_abbrevs: HashMap<String, String>,
+    country_abbrevs: Map<String, String>,
     /// Folded metonyms only ("kremlin", "white house"): a government named by its seat.
-    metonyms: HashSet<String>,
-    country_names: HashSet<String>,
+    metonyms: Set<String>,
+    country_names: Set<String>,
     places: Vec<PlaceRow>,
     /// Folded full names and aliases → place.
-    place_index: HashMap<String, usize>,
+    place_index: Map<String, usize>,
     /// Folded region stems ("kursk" for Kursk Oblast) → region.
-    region_stems: HashMap<String, usize>,
-    offices: HashMap<String, String>,
+    region_stems: Map<String, usize>,
+    offices: Map<String, String>,
     /// The last word of every folded office title ("minister", "state", "leader"): a cheap test
     /// that lets a recognizer skip phrases that cannot be a title.
-    office_last_words: HashSet<String>,
-    org_types: HashMap<String, String>,
+    office_last_words: Set<String>,
+    org_types: Map<String, String>,
     orgs: Vec<OrgInfo>,
-    org_index: HashMap<String, usize>,
-    org_abbrevs: HashMap<String, usize>,
+    org_index: Map<String, usize>,
+    org_abbrevs: Map<String, usize>,
     people: Vec<PersonInfo>,
     /// Name key → person; `None` marks a key two people share (so it identifies nobody).
-    person_keys: HashMap<String, Option<usize>>,
+    person_keys: Map<String, Option<usize>>,
     /// (office, country) → people who held it, for the office-holder rule.
-    holders: HashMap<(String, String), Vec<usize>>,
+    holders: Map<(String, String), Vec<usize>>,
     pub(crate) names: NameTables,
 }
 
@@ -286,22 +334,22 @@ impl Gazetteer {
     /// [`GazetteerError`] naming the file and line of the first row that cannot be read.
     pub fn from_sources(src: &GazetteerSources<'_>) -> Result<Gazetteer, GazetteerError> {
         let mut g = Gazetteer {
-            countries: HashMap::new(),
-            country_abbrevs: HashMap::new(),
-            metonyms: HashSet::new(),
-            country_names: HashSet::new(),
+            countries: Map::default(),
+            country_abbrevs: Map::default(),
+            metonyms: Set::default(),
+            country_names: Set::default(),
             places: Vec::new(),
-            place_index: HashMap::new(),
-            region_stems: HashMap::new(),
-            offices: HashMap::new(),
-            office_last_words: HashSet::new(),
-            org_types: HashMap::new(),
+            place_index: Map::default(),
+            region_stems: Map::default(),
+            offices: Map::default(),
+            office_last_words: Set::default(),
+            org_types: Map::default(),
             orgs: Vec::new(),
-            org_index: HashMap::new(),
-            org_abbrevs: HashMap::new(),
+            org_index: Map::default(),
+            org_abbrevs: Map::default(),
             people: Vec::new(),
-            person_keys: HashMap::new(),
-            holders: HashMap::new(),
+            person_keys: Map::default(),
+            holders: Map::default(),
             names: NameTables::default(),
         };
         g.read_names(src)?;

@@ -7,26 +7,25 @@
 //! syllables written joined, hyphenated or split), Chinese (surname first, pinyin given name
 //! written joined or split) and everything else (given names first, family name last).
 
-use std::collections::{HashMap, HashSet};
-
 use crate::fold::{name_tokens, NameToken};
+use crate::gazetteer::{Map, Set};
 
 /// The tables a key is computed with (they live in the gazetteer's data files).
 #[derive(Debug, Default)]
 pub(crate) struct NameTables {
     /// Korean surname spelling → class key ("choi" → "choe").
-    pub korean_surnames: HashMap<String, String>,
+    pub korean_surnames: Map<String, String>,
     /// Korean given-name syllable spelling → class key ("hee" → "hui").
-    pub korean_syllables: HashMap<String, String>,
+    pub korean_syllables: Map<String, String>,
     /// Longest syllable spelling, to bound the segmentation.
     pub korean_max_len: usize,
-    pub chinese_surnames: HashSet<String>,
+    pub chinese_surnames: Set<String>,
     /// Pinyin syllables (generated from initials and finals).
-    pub pinyin: HashSet<String>,
+    pub pinyin: Set<String>,
     /// Latin-script name spelling → class key ("sergei" → "sergey", "shoygu" → "shoigu").
-    pub variants: HashMap<String, String>,
+    pub variants: Map<String, String>,
     /// Class keys of known given names: a name that starts with one looks like a real name.
-    pub given: HashSet<String>,
+    pub given: Set<String>,
 }
 
 /// Which naming system a name was read in.
@@ -291,7 +290,7 @@ fn segment(s: &str, max_len: usize, known: impl Fn(&str) -> bool) -> Option<Vec<
 
 /// All pinyin syllables: initials × finals, a generous superset of the real inventory, which is
 /// enough to tell a pinyin given name from a Western one.
-pub(crate) fn pinyin_syllables() -> HashSet<String> {
+pub(crate) fn pinyin_syllables() -> Set<String> {
     const INITIALS: &[&str] = &[
         "", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "zh", "ch", "sh",
         "r", "z", "c", "s", "y", "w",
@@ -301,7 +300,7 @@ pub(crate) fn pinyin_syllables() -> HashSet<String> {
         "er", "ia", "ie", "iao", "iu", "ian", "in", "iang", "ing", "iong", "ua", "uo", "uai", "ui",
         "uan", "un", "uang", "ueng", "ue", "van", "ve",
     ];
-    let mut out = HashSet::new();
+    let mut out = Set::default();
     for i in INITIALS {
         for f in FINALS {
             out.insert(format!("{i}{f}"));
