@@ -69,10 +69,10 @@ fn fold_chars(capacity: usize, chars: impl Iterator<Item = char>) -> String {
         }
         out.push(if is_apostrophe(c) { '\'' } else { c });
     }
-    match out.strip_prefix("the ") {
-        Some(rest) => rest.to_string(),
-        None => out,
+    if out.starts_with("the ") {
+        out.drain(..4);
     }
+    out
 }
 
 /// Drops a trailing possessive ("Russia's" → "Russia"); the input is already folded.

@@ -311,12 +311,26 @@ fn is_short_abbrev(alias: &str) -> bool {
 
 /// An abbreviation as written, without dots or a leading "the" ("the U.N." → "UN").
 fn undotted(s: &str) -> String {
+    undotted_parts(s).filter(|c| *c != '.').collect()
+}
+
+/// The characters [`undotted`] keeps, dots included.
+fn undotted_parts(s: &str) -> std::str::Chars<'_> {
     let s = s.trim();
-    let s = s
-        .strip_prefix("the ")
+    s.strip_prefix("the ")
         .or_else(|| s.strip_prefix("The "))
-        .unwrap_or(s);
-    s.chars().filter(|c| *c != '.').collect()
+        .unwrap_or(s)
+        .chars()
+}
+
+/// Can `surface` be a short abbreviation, possibly with a possessive ("U.S.", "UK's")? Those
+/// have at most 3 letters, plus 2 characters of "'s" once dots are gone; the test spares the
+/// lookups of longer phrases an allocation.
+fn may_be_abbrev(surface: &str) -> bool {
+    undotted_parts(surface)
+        .filter(|c| *c != '.')
+        .nth(5)
+        .is_none()
 }
 
 impl Gazetteer {
@@ -683,13 +697,15 @@ impl Gazetteer {
     /// "North Korean", "DPRK", "Pyongyang" → "North Korea"; "the Kremlin" → "Russia". A trailing
     /// possessive is ignored ("Russia's"). Short upper-case abbreviations match with their case.
     pub fn country(&self, surface: &str) -> Option<&str> {
-        let abbrev = undotted(surface);
-        let abbrev = abbrev
-            .strip_suffix("'s")
-            .or_else(|| abbrev.strip_suffix("’s"))
-            .unwrap_or(&abbrev);
-        if let Some(c) = self.country_abbrevs.get(abbrev) {
-            return Some(c);
+        if may_be_abbrev(surface) {
+            let abbrev = undotted(surface);
+            let abbrev = abbrev
+                .strip_suffix("'s")
+                .or_else(|| abbrev.strip_suffix("’s"))
+                .unwrap_or(&abbrev);
+            if let Some(c) = self.country_abbrevs.get(abbrev) {
+                return Some(c);
+            }
         }
         let f = fold_phrase(surface);
         self.countries
@@ -830,16 +846,30 @@ impl Gazetteer {
     /// Splits a leading country word ("North Korean …", "Russia's …") or a trailing "of <country>"
     /// from a phrase; returns the country and the rest as written.
     fn split_country(&self, phrase: &str) -> Option<(String, String)> {
-        let words: Vec<&str> = phrase.split_whitespace().collect();
-        for n in (1..words.len().min(5)).rev() {
-            if let Some(c) = self.country(&words[..n].join(" ")) {
-                return Some((c.to_string(), words[n..].join(" ")));
+        // The words joined by single spaces once; `words[a..b].join(" ")` is then the slice
+        // `joined[starts[a]..starts[b] - 1]` (`starts` has one more entry, past the end).
+        let mut joined = String::with_capacity(phrase.len());
+        let mut starts = Vec::new();
+        let mut words = 0;
+        for w in phrase.split_whitespace() {
+            if words > 0 {
+                joined.push(' ');
+            }
+            starts.push(joined.len());
+            joined.push_str(w);
+            words += 1;
+        }
+        starts.push(joined.len() + 1);
+        let span = |a: usize, b: usize| &joined[starts[a]..starts[b] - 1];
+        for n in (1..words.min(5)).rev() {
+            if let Some(c) = self.country(span(0, n)) {
+                return Some((c.to_string(), span(n, words).to_string()));
             }
         }
-        for i in (1..words.len().saturating_sub(1)).rev() {
-            if words[i].eq_ignore_ascii_case("of") {
-                if let Some(c) = self.country(&words[i + 1..].join(" ")) {
-                    return Some((c.to_string(), words[..i].join(" ")));
+        for i in (1..words.saturating_sub(1)).rev() {
+            if span(i, i + 1).eq_ignore_ascii_case("of") {
+                if let Some(c) = self.country(span(i + 1, words)) {
+                    return Some((c.to_string(), span(0, i).to_string()));
                 }
             }
         }
@@ -944,7 +974,8 @@ fn segment_korean(names: &NameTables, s: &str) -> Option<Vec<String>> {
 /// Folds an office or organisation type: British spellings and "for"/"of the" made one.
 fn fold_office(s: &str) -> String {
     let f = fold_phrase(s);
-    let words: Vec<&str> = f
+    let mut out = String::with_capacity(f.len() + 1);
+    let words = f
         .split(' ')
         .map(|w| match w {
             "defence" => "defense",
@@ -952,9 +983,14 @@ fn fold_office(s: &str) -> String {
             "programme" => "program",
             w => w,
         })
-        .filter(|w| *w != "the")
-        .collect();
-    words.join(" ")
+        .filter(|w| *w != "the");
+    for (k, w) in words.enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// The stem of a region name: its words without region words ("kursk oblast" → "kursk").
@@ -964,4 +1000,86 @@ fn region_stem(folded: &str) -> String {
         .filter(|w| !REGION_WORDS.contains(w) && *w != "of")
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PHRASES: &[&str] = &[
+        "North Korean Defense Minister",
+        "Russia's foreign minister",
+        "Minister of Foreign Affairs of Ukraine",
+        "US Secretary of State",
+        "U.S. Secretary of State",
+        "the U.S.",
+        "The\tU.S.",
+        "the  Kremlin",
+        "UK's",
+        "UK’s",
+        "U.K.'s defence secretary",
+        "President of the Russian Federation",
+        "South Korea’s  National Assembly",
+        "said Defense Minister",
+        "Kursk region",
+        "",
+        "   ",
+        "of",
+        "Minister of",
+    ];
+
+    /// `country` as it was before the abbreviation pre-test.
+    fn country_reference<'g>(g: &'g Gazetteer, surface: &str) -> Option<&'g str> {
+        let abbrev = undotted(surface);
+        let abbrev = abbrev
+            .strip_suffix("'s")
+            .or_else(|| abbrev.strip_suffix("’s"))
+            .unwrap_or(&abbrev);
+        if let Some(c) = g.country_abbrevs.get(abbrev) {
+            return Some(c);
+        }
+        let f = fold_phrase(surface);
+        g.countries
+            .get(&f)
+            .or_else(|| g.countries.get(strip_possessive(&f)))
+            .map(String::as_str)
+    }
+
+    /// `split_country` as it was before it joined the words only once.
+    fn split_reference(g: &Gazetteer, phrase: &str) -> Option<(String, String)> {
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        for n in (1..words.len().min(5)).rev() {
+            if let Some(c) = g.country(&words[..n].join(" ")) {
+                return Some((c.to_string(), words[n..].join(" ")));
+            }
+        }
+        for i in (1..words.len().saturating_sub(1)).rev() {
+            if words[i].eq_ignore_ascii_case("of") {
+                if let Some(c) = g.country(&words[i + 1..].join(" ")) {
+                    return Some((c.to_string(), words[..i].join(" ")));
+                }
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn allocation_light_lookups_answer_as_before() {
+        let g = Gazetteer::builtin();
+        let mut found = 0;
+        for p in PHRASES {
+            let words: Vec<&str> = p.split_whitespace().collect();
+            for a in 0..words.len() {
+                for b in a + 1..=words.len() {
+                    let sub = words[a..b].join(" ");
+                    assert_eq!(g.country(&sub), country_reference(g, &sub), "{sub:?}");
+                }
+            }
+            assert_eq!(g.country(p), country_reference(g, p), "{p:?}");
+            let split = g.split_country(p);
+            found += usize::from(split.is_some());
+            assert_eq!(split, split_reference(g, p), "{p:?}");
+        }
+        assert!(found >= 5, "too few phrases name a country: {found}");
+    }
 }
