@@ -742,8 +742,8 @@ impl Gazetteer {
     /// innermost first: "Kursk region" | "Kursk Oblast" | "Kursk" → Kursk Oblast within Russia.
     /// Region words ("region", "oblast", "province", …) and "city of" are stripped generally.
     pub fn place(&self, surface: &str) -> Option<PlaceInfo> {
-        let f = fold_phrase(surface);
-        let f = strip_possessive(&f);
+        let folded = fold_phrase(surface);
+        let f = strip_possessive(&folded);
         if let Some(&i) = self.place_index.get(f) {
             return Some(self.place_info(i));
         }
@@ -760,14 +760,17 @@ impl Gazetteer {
                 return Some(self.place_info(i));
             }
         }
-        let stem = region_stem(f);
-        if stem != f && !stem.is_empty() {
-            if let Some(&i) = self
-                .region_stems
-                .get(&stem)
-                .or_else(|| self.place_index.get(&stem))
-            {
-                return Some(self.place_info(i));
+        // The stem differs from the phrase only when a word goes (`region_stem` allocates).
+        if f.split(' ').any(|w| REGION_WORDS.contains(&w) || w == "of") {
+            let stem = region_stem(f);
+            if stem != f && !stem.is_empty() {
+                if let Some(&i) = self
+                    .region_stems
+                    .get(&stem)
+                    .or_else(|| self.place_index.get(&stem))
+                {
+                    return Some(self.place_info(i));
+                }
             }
         }
         // "Russia's Kursk region": a country word before a place inside that country.
@@ -787,7 +790,6 @@ impl Gazetteer {
             }
         }
         let country = self.country(surface)?;
-        let folded = fold_phrase(surface);
         // Adjectives and metonyms name a country but are not places ("Russian", "the Kremlin").
         if self.country_names.contains(strip_possessive(&folded)) || is_short_abbrev(surface.trim())
         {
