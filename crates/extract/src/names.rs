@@ -549,10 +549,10 @@ fn gazetteer_matches<'t>(
             let allowed = (n.is_word() && n.is_capitalized())
                 || is_possessive(n)
                 || matches!(
-                    n.lower().as_str(),
+                    n.lower_cow().as_ref(),
                     "of" | "the" | "and" | "for" | "on" | "de" | "al"
                 )
-                || PLACE_SUFFIXES.contains(&n.lower().as_str());
+                || PLACE_SUFFIXES.contains(&n.lower_cow().as_ref());
             if !allowed {
                 break;
             }
@@ -561,7 +561,7 @@ fn gazetteer_matches<'t>(
         for j in (i + 1..=max).rev() {
             let last = &toks[j - 1];
             let last_ok = last.is_capitalized()
-                || PLACE_SUFFIXES.contains(&last.lower().as_str())
+                || PLACE_SUFFIXES.contains(&last.lower_cow().as_ref())
                 || (!t.is_capitalized() && last.is_word());
             if !last_ok || !last.is_word() {
                 continue;
@@ -789,7 +789,7 @@ fn is_name_word(t: &Token) -> bool {
     t.is_capitalized()
         && t.is_word()
         && !t.text.chars().any(|c| c.is_ascii_digit())
-        && !NOT_NAMES.contains(t.lower().as_str())
+        && !NOT_NAMES.contains(t.lower_cow().as_ref())
         && !(t.text.len() > 1 && t.text.chars().all(|c| c.is_uppercase() || c == '.'))
 }
 
@@ -852,7 +852,7 @@ fn person_candidates(
             || appositive_office(toks, matches, j).is_some();
         let verb_after = toks
             .get(j)
-            .is_some_and(|n| PERSON_VERBS.contains(n.lower().as_str()));
+            .is_some_and(|n| PERSON_VERBS.contains(n.lower_cow().as_ref()));
         let certain = titled || (j - i >= 2 && verb_after);
         out.push(make_candidate(text, toks, matches, i, j, certain));
         i = j;

@@ -8,7 +8,7 @@ pub struct Token<'a> {
     pub text: &'a str,
 }
 
-impl Token<'_> {
+impl<'a> Token<'a> {
     /// Starts with an upper-case letter ("Kim", "U.S.", "Kursk").
     pub fn is_capitalized(&self) -> bool {
         self.text.chars().next().is_some_and(char::is_uppercase)
@@ -21,6 +21,20 @@ impl Token<'_> {
     /// Lower-case form for comparisons.
     pub fn lower(&self) -> String {
         self.text.to_lowercase()
+    }
+
+    /// The same as [`Token::lower`], borrowed when the text is ASCII without an upper-case
+    /// letter (most words of a text), so that comparing costs no allocation.
+    pub fn lower_cow(&self) -> std::borrow::Cow<'a, str> {
+        if self
+            .text
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        {
+            std::borrow::Cow::Borrowed(self.text)
+        } else {
+            std::borrow::Cow::Owned(self.text.to_lowercase())
+        }
     }
 
     pub fn is(&self, word: &str) -> bool {
@@ -169,6 +183,14 @@ mod tests {
             ["25,000", "–", "30,000", "troops", ",", "8.5", "km"]
         );
         assert_eq!(words("Nov. 29, 2024"), ["Nov", ".", "29", ",", "2024"]);
+    }
+
+    #[test]
+    fn lower_cow_is_lower() {
+        let s = "Kim said the U.S. and ÉTAT of Łódź K\u{212A}rai İstanbul ok's";
+        for t in tokenize(s, 0, s.len()) {
+            assert_eq!(t.lower_cow(), t.lower(), "{:?}", t.text);
+        }
     }
 
     #[test]
