@@ -466,7 +466,7 @@ pub fn find_entities(text: &str, sentences: &[Span]) -> Vec<EntityMention> {
     let mut out = Vec::new();
     let mut people = Vec::new();
     // Names recur in a document: each distinct candidate phrase is looked up once.
-    let mut seen: Classified = HashMap::new();
+    let mut seen = Seen::default();
     for s in sentences {
         let toks = tokenize(text, s.start(), s.end());
         let matches = gazetteer_matches(gaz, text, &toks, &mut seen);
@@ -482,15 +482,22 @@ fn slice<'a>(text: &'a str, toks: &[Token], first: usize, last: usize) -> &'a st
     &text[toks[first].start..toks[last - 1].end]
 }
 
-/// What [`classify_capitalized`] said of a candidate phrase (and whether a possessive followed).
-type Classified<'t> = HashMap<(&'t str, bool), Option<Item>>;
+/// What the gazetteer said of the phrases of one document so far: each distinct phrase is
+/// looked up once.
+#[derive(Default)]
+struct Seen<'t> {
+    /// [`classify_capitalized`] of a candidate phrase (and whether a possessive followed).
+    classified: HashMap<(&'t str, bool), Option<Item>>,
+    /// [`Gazetteer::role`] of a phrase that may be a title.
+    roles: HashMap<&'t str, Option<Role>>,
+}
 
 /// Longest gazetteer match at each token, left to right, never overlapping.
 fn gazetteer_matches<'t>(
     gaz: &Gazetteer,
     text: &'t str,
     toks: &[Token],
-    seen: &mut Classified<'t>,
+    seen: &mut Seen<'t>,
 ) -> Vec<Match> {
     let mut out = Vec::new();
     // Whether each token can end a title, asked once per token rather than per candidate span.
@@ -519,7 +526,13 @@ fn gazetteer_matches<'t>(
             if !ends_office {
                 continue;
             }
-            if let Some(role) = gaz.role(slice(text, toks, i, j)) {
+            let phrase = slice(text, toks, i, j);
+            let role = seen
+                .roles
+                .entry(phrase)
+                .or_insert_with(|| gaz.role(phrase))
+                .clone();
+            if let Some(role) = role {
                 let item = Item::Office {
                     office: role.office,
                     country: role.country,
@@ -570,11 +583,11 @@ fn gazetteer_matches<'t>(
             if t.is_capitalized() {
                 let next = toks.get(j);
                 let key = (cand, next.is_some_and(is_possessive));
-                let item = match seen.get(&key) {
+                let item = match seen.classified.get(&key) {
                     Some(known) => known.clone(),
                     None => {
                         let item = classify_capitalized(gaz, cand, next);
-                        seen.insert(key, item.clone());
+                        seen.classified.insert(key, item.clone());
                         item
                     }
                 };
