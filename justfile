@@ -47,3 +47,7 @@ baseline DOCS="200":
 # Criterion benchmarks of extraction (corpus text, and one long run without sentence ends).
 bench:
     cargo bench -p claims-extract --bench extract
+
+# End-to-end figures at DOCS generated articles: ingest MB/s, incremental ingest, check, RSS, size.
+scale DOCS="10000":
+    bash scripts/bench-scale.sh {{DOCS}}
