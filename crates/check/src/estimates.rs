@@ -7,6 +7,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use claims_model::{ClaimKind, ClaimValue, Subject};
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::CheckClaim;
@@ -150,8 +151,11 @@ pub fn estimates(claims: &[CheckClaim]) -> Vec<Estimate> {
         }
         groups.entry(subject).or_default().push(c);
     }
+    // Subjects are independent (and comparing quotes for reprints is the costly part): they are
+    // worked out on all cores, in the BTreeMap's order.
+    let groups: Vec<(String, Vec<&CheckClaim>)> = groups.into_iter().collect();
     groups
-        .into_iter()
+        .into_par_iter()
         .map(|(subject, members)| {
             let mut lows = Vec::new();
             let mut highs = Vec::new();

@@ -2,6 +2,8 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use claims_model::{
     Claim, ClaimKind, ClaimValue, Date, EventType, Finding, FindingClaim, FindingKind, Inference,
     Severity, Subject,
@@ -232,43 +234,13 @@ pub fn check(claims: &[CheckClaim], opts: &CheckOptions) -> Vec<Finding> {
             groups.entry(k).or_default().push(c);
         }
     }
-    let mut findings = Vec::new();
-    for members in groups.values() {
-        // Value classes: identical statements are compared once.
-        let mut classes: HashMap<String, Vec<&CheckClaim>> = HashMap::new();
-        for c in members {
-            classes.entry(class_key(&c.claim)).or_default().push(c);
-        }
-        // Sorted so that a finding's claims come out in the same order on every run.
-        let mut classes: Vec<(String, Vec<&CheckClaim>)> = classes.into_iter().collect();
-        classes.sort_by(|a, b| a.0.cmp(&b.0));
-        let classes: Vec<Vec<&CheckClaim>> = classes.into_iter().map(|(_, v)| v).collect();
-        let scopes = ScopeBuckets::new(&classes);
-        // Only classes whose scopes are comparable (the same place, one inside the other, or
-        // one unknown) can disagree: pairs are taken bucket by bucket, never all pairs of the
-        // key (a key restated across many regions has many classes, few of them comparable).
-        for (p, q) in scopes.related_pairs() {
-            for &i in &scopes.members[p] {
-                for &j in &scopes.members[q] {
-                    if p == q && j <= i {
-                        continue;
-                    }
-                    let (i, j) = (i.min(j), i.max(j));
-                    let rel = scopes.relation_of(i, j);
-                    // A figure's history is reported step by step: a change between two
-                    // statements with another one dated between them is implied by the steps.
-                    let implied = || scopes.has_class_between(&classes, i, j);
-                    findings.extend(compare_classes(
-                        &classes[i],
-                        &classes[j],
-                        rel,
-                        implied,
-                        opts,
-                    ));
-                }
-            }
-        }
-    }
+    // Keys are independent: they are compared on all cores. The order findings come out in
+    // does not matter, they are sorted below.
+    let groups: Vec<Vec<&CheckClaim>> = groups.into_values().collect();
+    let mut findings: Vec<Finding> = groups
+        .par_iter()
+        .flat_map_iter(|members| check_key(members, opts))
+        .collect();
     findings.extend(arithmetic(claims, opts));
     findings.sort_by(|a, b| {
         a.severity
@@ -277,6 +249,46 @@ pub fn check(claims: &[CheckClaim], opts: &CheckOptions) -> Vec<Finding> {
             .then_with(|| a.id.cmp(&b.id))
     });
     findings.dedup_by(|a, b| a.id == b.id);
+    findings
+}
+
+/// The findings inside one key: its value classes compared pairwise where their scopes allow.
+fn check_key(members: &[&CheckClaim], opts: &CheckOptions) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    // Value classes: identical statements are compared once.
+    let mut classes: HashMap<String, Vec<&CheckClaim>> = HashMap::new();
+    for c in members {
+        classes.entry(class_key(&c.claim)).or_default().push(c);
+    }
+    // Sorted so that a finding's claims come out in the same order on every run.
+    let mut classes: Vec<(String, Vec<&CheckClaim>)> = classes.into_iter().collect();
+    classes.sort_by(|a, b| a.0.cmp(&b.0));
+    let classes: Vec<Vec<&CheckClaim>> = classes.into_iter().map(|(_, v)| v).collect();
+    let scopes = ScopeBuckets::new(&classes);
+    // Only classes whose scopes are comparable (the same place, one inside the other, or
+    // one unknown) can disagree: pairs are taken bucket by bucket, never all pairs of the
+    // key (a key restated across many regions has many classes, few of them comparable).
+    for (p, q) in scopes.related_pairs() {
+        for &i in &scopes.members[p] {
+            for &j in &scopes.members[q] {
+                if p == q && j <= i {
+                    continue;
+                }
+                let (i, j) = (i.min(j), i.max(j));
+                let rel = scopes.relation_of(i, j);
+                // A figure's history is reported step by step: a change between two
+                // statements with another one dated between them is implied by the steps.
+                let implied = || scopes.has_class_between(&classes, i, j);
+                findings.extend(compare_classes(
+                    &classes[i],
+                    &classes[j],
+                    rel,
+                    implied,
+                    opts,
+                ));
+            }
+        }
+    }
     findings
 }
 
