@@ -71,7 +71,12 @@ pub fn extract(text: &str, body_start: usize, opts: &Options) -> Extraction {
         })
         .filter(|q| !times.iter().any(|t| t.span.overlaps(q.span)))
         .collect();
-    let entities = names::find_entities(text, &sentences);
+    // Every sentence is split into tokens once, for names and for claims.
+    let toks_per_sentence: Vec<Vec<Token>> = sentences
+        .iter()
+        .map(|s| tokenize(text, s.start(), s.end()))
+        .collect();
+    let entities = names::find_entities_in(text, &toks_per_sentence);
     // A time expression inside a person's name is part of the name ("Kim Jun-sang": not June).
     let mut times = times;
     let people: Vec<Span> = entities
@@ -88,7 +93,15 @@ pub fn extract(text: &str, body_start: usize, opts: &Options) -> Extraction {
             .take(4)
             .any(|p| p.overlaps(t.span))
     });
-    let claims = claims_for(text, &sentences, &times, &mut quantities, &entities, opts);
+    let claims = claims_for(
+        text,
+        &sentences,
+        &toks_per_sentence,
+        &times,
+        &mut quantities,
+        &entities,
+        opts,
+    );
     Extraction {
         reference_date: opts.reference_date,
         sentences,
@@ -144,6 +157,7 @@ fn has_year(s: &str) -> bool {
 fn claims_for(
     text: &str,
     sentences: &[Span],
+    toks_per_sentence: &[Vec<Token>],
     times: &[TimeMention],
     quantities: &mut [Quantity],
     entities: &[EntityMention],
@@ -153,15 +167,11 @@ fn claims_for(
     let is_country_fn = |n: &str| is_country(gaz, n);
     let country_of_fn = |n: &str| country_of(gaz, n);
     let depth = |n: &str| gaz.place(n).map_or(0, |p| p.within.len() + 1);
-    let toks_per_sentence: Vec<Vec<Token>> = sentences
-        .iter()
-        .map(|s| tokenize(text, s.start(), s.end()))
-        .collect();
 
     // First pass: counts and their explicit owners, to give unowned counts the document's owner.
     let mut counts_per_sentence = Vec::with_capacity(sentences.len());
     let mut owner_votes: HashMap<(String, String), usize> = HashMap::new();
-    for (s, toks) in sentences.iter().zip(&toks_per_sentence) {
+    for (s, toks) in sentences.iter().zip(toks_per_sentence) {
         let qs: Vec<Quantity> = in_span(quantities, *s, |q| q.span)
             .into_iter()
             .cloned()
@@ -232,7 +242,7 @@ fn claims_for(
     let mut instruments = Vec::new();
     for ((s, toks), counts) in sentences
         .iter()
-        .zip(&toks_per_sentence)
+        .zip(toks_per_sentence)
         .zip(counts_per_sentence)
     {
         let quote = text[s.start()..s.end()].to_string();

@@ -462,16 +462,25 @@ struct PersonCandidate {
 
 /// Finds every entity mention in the body of a document, sorted by start.
 pub fn find_entities(text: &str, sentences: &[Span]) -> Vec<EntityMention> {
+    let toks: Vec<Vec<Token>> = sentences
+        .iter()
+        .map(|s| tokenize(text, s.start(), s.end()))
+        .collect();
+    find_entities_in(text, &toks)
+}
+
+/// [`find_entities`] over sentences already tokenized (`tokenize(text, s.start(), s.end())` of
+/// each sentence, in order), so that a caller who needs the tokens too splits the text once.
+pub fn find_entities_in(text: &str, sentence_tokens: &[Vec<Token>]) -> Vec<EntityMention> {
     let gaz = Gazetteer::builtin();
     let mut out = Vec::new();
     let mut people = Vec::new();
     // Names recur in a document: each distinct candidate phrase is looked up once.
     let mut seen = Seen::default();
-    for s in sentences {
-        let toks = tokenize(text, s.start(), s.end());
-        let matches = gazetteer_matches(gaz, text, &toks, &mut seen);
-        collect_non_people(text, &toks, &matches, &mut out);
-        people.extend(person_candidates(gaz, text, &toks, &matches));
+    for toks in sentence_tokens {
+        let matches = gazetteer_matches(gaz, text, toks, &mut seen);
+        collect_non_people(text, toks, &matches, &mut out);
+        people.extend(person_candidates(gaz, text, toks, &matches));
     }
     resolve_people(people, &mut out);
     out.sort_by_key(|m| (m.span.start(), m.span.end()));
