@@ -17,7 +17,7 @@ const INSTRUMENT_HEADS: &[&str] = &[
 ];
 
 fn is_connector(t: &Token) -> bool {
-    matches!(t.lower().as_str(), "of" | "the" | "on" | "and" | "for")
+    matches!(t.lower_cow().as_ref(), "of" | "the" | "on" | "and" | "for")
 }
 
 /// One article reference in a sentence.
@@ -35,7 +35,7 @@ pub struct ArticleRef {
 pub fn named_instruments(text: &str, toks: &[Token]) -> Vec<(usize, String)> {
     let mut out = Vec::new();
     for (k, t) in toks.iter().enumerate() {
-        if !t.is_capitalized() || !INSTRUMENT_HEADS.contains(&t.lower().as_str()) {
+        if !t.is_capitalized() || !INSTRUMENT_HEADS.contains(&t.lower_cow().as_ref()) {
             continue;
         }
         let mut first = k;

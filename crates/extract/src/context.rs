@@ -10,7 +10,7 @@ fn is_clause_break(t: &Token) -> bool {
         t.text,
         "," | ";" | ":" | "—" | "–" | "(" | ")" | "\"" | "“" | "”"
     ) || matches!(
-        t.lower().as_str(),
+        t.lower_cow().as_ref(),
         "which" | "while" | "but" | "whereas" | "although" | "though"
     )
 }
@@ -187,11 +187,12 @@ impl Clauses {
             first_conditional: toks.iter().position(|t| CONDITIONAL.contains(&t.text)),
             question: toks.last().is_some_and(|t| t.text == "?"),
             starts_with_if: toks.first().is_some_and(|t| t.is("if")),
+            // (`is` compares ASCII case-insensitively, the same as comparing `lower_cow` with
+            // these lower-case ASCII words when the text is ASCII.)
             reported: toks.iter().any(|t| {
                 t.is("reports")
-                    || (t.text.is_ascii()
-                        && REPORTING.iter().any(|r| t.text.eq_ignore_ascii_case(r)))
-                    || (!t.text.is_ascii() && REPORTING.contains(&t.lower().as_str()))
+                    || (t.text.is_ascii() && REPORTING.iter().any(|r| t.is(r)))
+                    || (!t.text.is_ascii() && REPORTING.contains(&t.lower_cow().as_ref()))
             }),
         }
     }
@@ -266,30 +267,29 @@ pub fn attribution(text: &str, toks: &[Token], mentions: &[&EntityMention]) -> O
         }
     }
     for (i, t) in toks.iter().enumerate() {
-        let w = t.lower();
+        let w = t.lower_cow();
+        let w: &str = &w;
         if w == "reportedly" {
             return Some("unattributed reports".to_string());
         }
-        if matches!(w.as_str(), "reports" | "report")
+        if matches!(w, "reports" | "report")
             && toks.get(i + 1).is_some_and(|n| {
                 matches!(
-                    n.lower().as_str(),
+                    n.lower_cow().as_ref(),
                     "indicate" | "indicating" | "suggest" | "say" | "said" | "show"
                 )
             })
         {
             return Some("unattributed reports".to_string());
         }
-        if REPORTING.contains(&w.as_str())
-            && !matches!(w.as_str(), "according" | "reports" | "report")
-        {
+        if REPORTING.contains(&w) && !matches!(w, "according" | "reports" | "report") {
             if let Some(who) = named_before(t.start) {
                 return Some(who);
             }
             // "U.S. officials have indicated": the group before the verb.
             if let Some(k) = toks[..i].iter().rposition(|x| {
                 matches!(
-                    x.lower().as_str(),
+                    x.lower_cow().as_ref(),
                     "officials" | "intelligence" | "sources" | "analysts" | "experts" | "media"
                 )
             }) {

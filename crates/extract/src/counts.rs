@@ -159,20 +159,26 @@ fn noun_at(toks: &[Token], k: usize) -> Option<(&'static str, &'static str, usiz
     if !first.is_word() {
         return None;
     }
-    let head = first.lower();
+    let head = first.lower_cow();
     if !COUNTED_NOUNS
         .iter()
-        .any(|(n, _)| n.split(' ').next() == Some(head.as_str()))
+        .any(|(n, _)| n.split(' ').next() == Some(head.as_ref()))
     {
         return None;
     }
-    for len in (1..=3).rev() {
-        if k + len > toks.len() {
-            continue;
-        }
-        let words: Vec<String> = toks[k..k + len].iter().map(|t| t.lower()).collect();
-        let phrase = words.join(" ");
-        if let Some((noun, cat)) = COUNTED_NOUNS.iter().find(|(n, _)| *n == phrase) {
+    // The lower-case words from `k` on, compared word by word with the table's nouns (tokens
+    // hold no spaces, so this is the same as comparing the joined phrase).
+    let words: Vec<std::borrow::Cow<str>> = std::iter::once(head)
+        .chain(
+            toks[k + 1..toks.len().min(k + 3)]
+                .iter()
+                .map(|t| t.lower_cow()),
+        )
+        .collect();
+    for len in (1..=words.len()).rev() {
+        if let Some((noun, cat)) = COUNTED_NOUNS.iter().find(|(n, _)| {
+            n.split(' ').count() == len && n.split(' ').zip(&words).all(|(a, b)| a == b)
+        }) {
             return Some((noun, cat, k + len));
         }
     }
@@ -197,7 +203,7 @@ fn country_at<'m>(
 /// Finds counts in one sentence. `quantities` are those inside the sentence.
 pub fn find_counts(
     toks: &[Token],
-    quantities: &[Quantity],
+    quantities: &[&Quantity],
     mentions: &[&EntityMention],
     is_country: &dyn Fn(&str) -> bool,
 ) -> Vec<Count> {
@@ -237,11 +243,11 @@ pub fn find_counts(
                     continue;
                 }
             }
-            let w = toks[k].lower();
-            if matches!(w.as_str(), "more" | "additional" | "extra" | "further") {
+            let w = toks[k].lower_cow();
+            if matches!(w.as_ref(), "more" | "additional" | "extra" | "further") {
                 added = true;
             }
-            if !MODIFIERS.contains(&w.as_str()) {
+            if !MODIFIERS.contains(&w.as_ref()) {
                 break;
             }
             k += 1;
@@ -288,14 +294,12 @@ pub fn find_counts(
         if owner.is_none() {
             owner = sender_before(toks, first, mentions);
         }
-        let before: Vec<String> = toks[first.saturating_sub(2)..first]
-            .iter()
-            .map(|t| t.lower())
-            .collect();
-        if before
-            .iter()
-            .any(|w| matches!(w.as_str(), "additional" | "another" | "extra" | "further"))
-            || added
+        if toks[first.saturating_sub(2)..first].iter().any(|t| {
+            matches!(
+                t.lower_cow().as_ref(),
+                "additional" | "another" | "extra" | "further"
+            )
+        }) || added
         {
             attribute = "added";
         }
@@ -304,7 +308,7 @@ pub fn find_counts(
                 .iter()
                 .rev()
                 .take(8)
-                .any(|t| matches!(t.lower().as_str(), "total" | "toll"))
+                .any(|t| matches!(t.lower_cow().as_ref(), "total" | "toll"))
             && toks
                 .get(first.wrapping_sub(1))
                 .is_some_and(|t| t.is("to") || t.is("of") || t.is("at"))
@@ -312,7 +316,7 @@ pub fn find_counts(
             attribute = "total";
         }
         out.push(Count {
-            quantity: q.clone(),
+            quantity: (*q).clone(),
             category: category.to_string(),
             noun: noun.to_string(),
             owner,
@@ -346,9 +350,12 @@ fn noun_before(
             break;
         }
         if let Some((noun, cat, _)) = noun_at(toks, k) {
-            let has_number_of = toks[window..k]
-                .iter()
-                .any(|t| matches!(t.lower().as_str(), "number" | "total" | "toll" | "count"));
+            let has_number_of = toks[window..k].iter().any(|t| {
+                matches!(
+                    t.lower_cow().as_ref(),
+                    "number" | "total" | "toll" | "count"
+                )
+            });
             if has_number_of {
                 let owner = (window..k)
                     .rev()
@@ -367,8 +374,8 @@ fn sender_before(toks: &[Token], first: usize, mentions: &[&EntityMention]) -> O
         .map_or(0, |p| p + 1);
     let mut verb_seen = false;
     for k in (start..first).rev() {
-        let w = toks[k].lower();
-        if SENDING.contains(&w.as_str()) {
+        let w = toks[k].lower_cow();
+        if SENDING.contains(&w.as_ref()) {
             verb_seen = true;
             continue;
         }
@@ -391,9 +398,9 @@ pub fn scope_after(
 ) -> Option<String> {
     let mut k = from;
     while k < to {
-        let w = toks[k].lower();
+        let w = toks[k].lower_cow();
         if matches!(
-            w.as_str(),
+            w.as_ref(),
             "in" | "to" | "into" | "inside" | "at" | "within" | "across"
         ) {
             let mut j = k + 1;

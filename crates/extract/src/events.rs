@@ -90,7 +90,7 @@ pub fn find_events<'a>(
     let mut out = Vec::new();
     let mut seen = Vec::new();
     for (k, t) in toks.iter().enumerate() {
-        let Some(event) = trigger(&t.lower()) else {
+        let Some(event) = trigger(&t.lower_cow()) else {
             continue;
         };
         if seen.contains(&event) {
@@ -99,7 +99,7 @@ pub fn find_events<'a>(
         // "This meeting", "the visit": an event described elsewhere.
         if k > 0
             && matches!(
-                toks[k - 1].lower().as_str(),
+                toks[k - 1].lower_cow().as_ref(),
                 "this" | "that" | "the" | "his" | "her" | "their" | "its"
             )
             && matches!(event, EventType::Visit | EventType::Meeting)
@@ -246,7 +246,8 @@ fn visit(
         if p > k && toks[p].is("the") {
             p -= 1;
         }
-        let introduced = p == k || matches!(toks[p].lower().as_str(), "to" | "in" | "into" | "at");
+        let introduced =
+            p == k || matches!(toks[p].lower_cow().as_ref(), "to" | "in" | "into" | "at");
         if !introduced {
             return None;
         }

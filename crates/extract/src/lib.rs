@@ -172,10 +172,7 @@ fn claims_for(
     let mut counts_per_sentence = Vec::with_capacity(sentences.len());
     let mut owner_votes: HashMap<(String, String), usize> = HashMap::new();
     for (s, toks) in sentences.iter().zip(toks_per_sentence) {
-        let qs: Vec<Quantity> = in_span(quantities, *s, |q| q.span)
-            .into_iter()
-            .cloned()
-            .collect();
+        let qs = in_span(quantities, *s, |q| q.span);
         let mentions = in_span(entities, *s, |m| m.span);
         let counts = counts::find_counts(toks, &qs, &mentions, &is_country_fn);
         for c in &counts {
@@ -190,7 +187,7 @@ fn claims_for(
             if !tok.is_word() {
                 continue;
             }
-            let word = tok.lower();
+            let word = tok.lower_cow();
             let Some(cat) = counts::COUNTED_NOUNS
                 .iter()
                 .find(|(n, _)| word == *n)
@@ -245,10 +242,16 @@ fn claims_for(
         .zip(toks_per_sentence)
         .zip(counts_per_sentence)
     {
-        let quote = text[s.start()..s.end()].to_string();
+        let quote = &text[s.start()..s.end()];
         let mentions = in_span(entities, *s, |m| m.span);
         let stimes = in_span(times, *s, |t| t.span);
-        let attributed_to = context::attribution(text, toks, &mentions);
+        // Who said it, found only for sentences with a claim.
+        let attributed_cell = std::cell::OnceCell::new();
+        let attributed_to = || {
+            attributed_cell
+                .get_or_init(|| context::attribution(text, toks, &mentions))
+                .clone()
+        };
         // Clause limits and modality cues of the sentence, found once for all its claims (and
         // not at all for the many sentences without a claim).
         let clauses_cell = std::cell::OnceCell::new();
@@ -318,10 +321,10 @@ fn claims_for(
                 },
                 as_of,
                 scope,
-                attributed_to: attributed_to.clone(),
+                attributed_to: attributed_to(),
                 modality,
                 span: *s,
-                quote: quote.clone(),
+                quote: quote.to_string(),
                 inferred,
             });
         }
@@ -354,10 +357,10 @@ fn claims_for(
                 },
                 as_of: None,
                 scope,
-                attributed_to: attributed_to.clone(),
+                attributed_to: attributed_to(),
                 modality: clauses().modality(ev.at, ev.at + 1),
                 span: *s,
-                quote: quote.clone(),
+                quote: quote.to_string(),
                 inferred,
             });
         }
@@ -365,7 +368,7 @@ fn claims_for(
         for a in articles::find_articles(text, toks, &instruments) {
             let said = quote
                 .split_once(':')
-                .map_or(quote.as_str(), |(_, rest)| rest)
+                .map_or(quote, |(_, rest)| rest)
                 .trim()
                 .to_string();
             claims.push(Claim {
@@ -378,10 +381,10 @@ fn claims_for(
                 value: ClaimValue::Text { text: said },
                 as_of: None,
                 scope: None,
-                attributed_to: attributed_to.clone(),
+                attributed_to: attributed_to(),
                 modality: clauses().modality(a.first, a.last),
                 span: *s,
-                quote: quote.clone(),
+                quote: quote.to_string(),
                 inferred: Vec::new(),
             });
         }
