@@ -65,6 +65,43 @@ pub const COUNTED_NOUNS: &[(&str, &str)] = &[
     ("people", "people"),
 ];
 
+/// [`COUNTED_NOUNS`] indexed for look-ups per token: the first words of its nouns, and the
+/// category of each one-word noun (the table's first entry for it, as a scan would find), both
+/// sorted for binary search.
+struct NounIndex {
+    heads: Vec<&'static str>,
+    single: Vec<(&'static str, &'static str)>,
+}
+
+fn noun_index() -> &'static NounIndex {
+    static INDEX: std::sync::OnceLock<NounIndex> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut heads: Vec<&str> = COUNTED_NOUNS
+            .iter()
+            .filter_map(|(n, _)| n.split(' ').next())
+            .collect();
+        heads.sort_unstable();
+        heads.dedup();
+        let mut single: Vec<(&str, &str)> = Vec::new();
+        for &(n, c) in COUNTED_NOUNS {
+            if !n.contains(' ') && !single.iter().any(|(s, _)| *s == n) {
+                single.push((n, c));
+            }
+        }
+        single.sort_unstable();
+        NounIndex { heads, single }
+    })
+}
+
+/// The category of a one-word counted noun (`word` in lower case): "soldiers" → "troops".
+pub fn category_of_word(word: &str) -> Option<&'static str> {
+    let single = &noun_index().single;
+    single
+        .binary_search_by(|(n, _)| (*n).cmp(word))
+        .ok()
+        .map(|i| single[i].1)
+}
+
 /// Words that may stand between a number and its noun ("8,000 North Korean elite soldiers").
 const MODIFIERS: &[&str] = &[
     "of",
@@ -160,10 +197,7 @@ fn noun_at(toks: &[Token], k: usize) -> Option<(&'static str, &'static str, usiz
         return None;
     }
     let head = first.lower_cow();
-    if !COUNTED_NOUNS
-        .iter()
-        .any(|(n, _)| n.split(' ').next() == Some(head.as_ref()))
-    {
+    if noun_index().heads.binary_search(&head.as_ref()).is_err() {
         return None;
     }
     // The lower-case words from `k` on, compared word by word with the table's nouns (tokens
@@ -454,4 +488,38 @@ pub fn scope_after(
 /// Span of tokens `[first, last)`.
 pub fn token_span(toks: &[Token], first: usize, last: usize) -> Span {
     Span::covering(toks[first].start, toks[last.max(first + 1) - 1].end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn noun_index_agrees_with_a_scan_of_the_table() {
+        for word in [
+            "soldiers",
+            "troops",
+            "people",
+            "military",
+            "service",
+            "prisoners",
+            "x",
+        ] {
+            let scan = COUNTED_NOUNS
+                .iter()
+                .find(|(n, _)| *n == word)
+                .map(|(_, c)| *c);
+            assert_eq!(category_of_word(word), scan, "{word}");
+            let head = COUNTED_NOUNS
+                .iter()
+                .any(|(n, _)| n.split(' ').next() == Some(word));
+            assert_eq!(
+                noun_index().heads.binary_search(&word).is_ok(),
+                head,
+                "{word}"
+            );
+        }
+        assert_eq!(category_of_word("soldiers"), Some("troops"));
+        assert_eq!(category_of_word("military"), None);
+    }
 }

@@ -188,11 +188,7 @@ fn claims_for(
                 continue;
             }
             let word = tok.lower_cow();
-            let Some(cat) = counts::COUNTED_NOUNS
-                .iter()
-                .find(|(n, _)| word == *n)
-                .map(|(_, c)| *c)
-            else {
+            let Some(cat) = counts::category_of_word(&word) else {
                 continue;
             };
             for back in 1..=3 {
