@@ -9,10 +9,12 @@ fn is_clause_break(t: &Token) -> bool {
     matches!(
         t.text,
         "," | ";" | ":" | "—" | "–" | "(" | ")" | "\"" | "“" | "”"
-    ) || matches!(
-        t.lower_cow().as_ref(),
-        "which" | "while" | "but" | "whereas" | "although" | "though"
-    )
+    ) || t.with_lower(|w| {
+        matches!(
+            w,
+            "which" | "while" | "but" | "whereas" | "although" | "though"
+        )
+    })
 }
 
 /// Token index range `[from, to)` of the clause containing token `at`.
@@ -28,109 +30,116 @@ pub fn clause_of(toks: &[Token], at: usize) -> (usize, usize) {
     (from, to.min(toks.len()))
 }
 
-const CONDITIONAL: &[&str] = &[
-    "if",
-    "unless",
-    "whether",
-    "suppose",
-    "supposing",
-    "assuming",
-];
-const SPECULATIVE: &[&str] = &[
-    "would",
-    "could",
-    "might",
-    "may",
-    "should",
-    "will",
-    "shall",
-    "potential",
-    "potentially",
-    "possible",
-    "possibly",
-    "likely",
-    "unlikely",
-    "plan",
-    "plans",
-    "planned",
-    "planning",
-    "prepare",
-    "prepares",
-    "preparing",
-    "intend",
-    "intends",
-    "intended",
-    "expected",
-    "expect",
-    "expects",
-    "upcoming",
-    "forthcoming",
-    "proposed",
-    "hypothetical",
-    "hypothetically",
-    "imagine",
-    "considering",
-    "consider",
-    "considers",
-    "mulling",
-    "threatened",
-    "threatens",
-    "ready",
-];
-const NEGATIONS: &[&str] = &[
-    "not",
-    "n't",
-    "never",
-    "neither",
-    "nor",
-    "denied",
-    "deny",
-    "denies",
-    "denying",
-    "without",
-    "rejected",
-    "refuted",
-    "dismissed",
-    "no",
-];
-const REPORTING: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "stated",
-    "states",
-    "told",
-    "tells",
-    "indicated",
-    "indicate",
-    "indicates",
-    "estimated",
-    "estimates",
-    "estimate",
-    "reported",
-    "reports",
-    "report",
-    "reportedly",
-    "according",
-    "warned",
-    "confirmed",
-    "confirms",
-    "claimed",
-    "claims",
-    "announced",
-    "believes",
-    "believe",
-    "assessed",
-    "assesses",
-    "noted",
-    "suggest",
-    "suggests",
-    "suggested",
-    "alleged",
-    "allegedly",
-    "cited",
-    "quoted",
-];
+fn is_conditional(w: &str) -> bool {
+    matches!(
+        w,
+        "if" | "unless" | "whether" | "suppose" | "supposing" | "assuming"
+    )
+}
+fn is_speculative(w: &str) -> bool {
+    matches!(
+        w,
+        "would"
+            | "could"
+            | "might"
+            | "may"
+            | "should"
+            | "will"
+            | "shall"
+            | "potential"
+            | "potentially"
+            | "possible"
+            | "possibly"
+            | "likely"
+            | "unlikely"
+            | "plan"
+            | "plans"
+            | "planned"
+            | "planning"
+            | "prepare"
+            | "prepares"
+            | "preparing"
+            | "intend"
+            | "intends"
+            | "intended"
+            | "expected"
+            | "expect"
+            | "expects"
+            | "upcoming"
+            | "forthcoming"
+            | "proposed"
+            | "hypothetical"
+            | "hypothetically"
+            | "imagine"
+            | "considering"
+            | "consider"
+            | "considers"
+            | "mulling"
+            | "threatened"
+            | "threatens"
+            | "ready"
+    )
+}
+fn is_negation(w: &str) -> bool {
+    matches!(
+        w,
+        "not"
+            | "n't"
+            | "never"
+            | "neither"
+            | "nor"
+            | "denied"
+            | "deny"
+            | "denies"
+            | "denying"
+            | "without"
+            | "rejected"
+            | "refuted"
+            | "dismissed"
+            | "no"
+    )
+}
+fn is_reporting(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "says"
+            | "say"
+            | "stated"
+            | "states"
+            | "told"
+            | "tells"
+            | "indicated"
+            | "indicate"
+            | "indicates"
+            | "estimated"
+            | "estimates"
+            | "estimate"
+            | "reported"
+            | "reports"
+            | "report"
+            | "reportedly"
+            | "according"
+            | "warned"
+            | "confirmed"
+            | "confirms"
+            | "claimed"
+            | "claims"
+            | "announced"
+            | "believes"
+            | "believe"
+            | "assessed"
+            | "assesses"
+            | "noted"
+            | "suggest"
+            | "suggests"
+            | "suggested"
+            | "alleged"
+            | "allegedly"
+            | "cited"
+            | "quoted"
+    )
+}
 
 /// Modality of a claim whose key words are tokens `[first, last)` of the sentence.
 pub fn modality(toks: &[Token], first: usize, last: usize) -> Modality {
@@ -182,18 +191,16 @@ impl Clauses {
             start,
             end,
             // Lower-case comparison on purpose: "May" the month is not "may" the modal.
-            speculative: prefix(&|t| SPECULATIVE.contains(&t.text)),
-            negations: prefix(&|t| NEGATIONS.contains(&t.text)),
-            first_conditional: toks.iter().position(|t| CONDITIONAL.contains(&t.text)),
+            speculative: prefix(&|t| is_speculative(t.text)),
+            negations: prefix(&|t| is_negation(t.text)),
+            first_conditional: toks.iter().position(|t| is_conditional(t.text)),
             question: toks.last().is_some_and(|t| t.text == "?"),
             starts_with_if: toks.first().is_some_and(|t| t.is("if")),
-            // (`is` compares ASCII case-insensitively, the same as comparing `lower_cow` with
-            // these lower-case ASCII words when the text is ASCII.)
-            reported: toks.iter().any(|t| {
-                t.is("reports")
-                    || (t.text.is_ascii() && REPORTING.iter().any(|r| t.is(r)))
-                    || (!t.text.is_ascii() && REPORTING.contains(&t.lower_cow().as_ref()))
-            }),
+            // (For ASCII text, the lower-case form equals the reporting word exactly when the
+            // text equals it ignoring ASCII case, as `is` compared before.)
+            reported: toks
+                .iter()
+                .any(|t| t.is("reports") || t.with_lower(is_reporting)),
         }
     }
 
@@ -266,13 +273,26 @@ pub fn attribution(text: &str, toks: &[Token], mentions: &[&EntityMention]) -> O
             }
         }
     }
+    /// What a word of the sentence may say about attribution.
+    #[derive(PartialEq)]
+    enum Cue {
+        Reportedly,
+        Reports,
+        Verb,
+        Other,
+    }
     for (i, t) in toks.iter().enumerate() {
-        let w = t.lower_cow();
-        let w: &str = &w;
-        if w == "reportedly" {
+        let cue = t.with_lower(|w| match w {
+            "reportedly" => Cue::Reportedly,
+            "reports" | "report" => Cue::Reports,
+            "according" => Cue::Other,
+            w if is_reporting(w) => Cue::Verb,
+            _ => Cue::Other,
+        });
+        if cue == Cue::Reportedly {
             return Some("unattributed reports".to_string());
         }
-        if matches!(w, "reports" | "report")
+        if cue == Cue::Reports
             && toks.get(i + 1).is_some_and(|n| {
                 matches!(
                     n.lower_cow().as_ref(),
@@ -282,7 +302,7 @@ pub fn attribution(text: &str, toks: &[Token], mentions: &[&EntityMention]) -> O
         {
             return Some("unattributed reports".to_string());
         }
-        if REPORTING.contains(&w) && !matches!(w, "according" | "reports" | "report") {
+        if cue == Cue::Verb {
             if let Some(who) = named_before(t.start) {
                 return Some(who);
             }

@@ -90,7 +90,7 @@ pub fn find_events<'a>(
     let mut out = Vec::new();
     let mut seen = Vec::new();
     for (k, t) in toks.iter().enumerate() {
-        let Some(event) = trigger(&t.lower_cow()) else {
+        let Some(event) = t.with_lower(trigger) else {
             continue;
         };
         if seen.contains(&event) {

@@ -187,8 +187,7 @@ fn claims_for(
             if !tok.is_word() {
                 continue;
             }
-            let word = tok.lower_cow();
-            let Some(cat) = counts::category_of_word(&word) else {
+            let Some(cat) = tok.with_lower(counts::category_of_word) else {
                 continue;
             };
             for back in 1..=3 {

@@ -37,6 +37,26 @@ impl<'a> Token<'a> {
         }
     }
 
+    /// `f` of the lower-case form ([`Token::lower`]), without an allocation for a short ASCII
+    /// word even when it is capitalized: its lower-case form is written on the stack.
+    pub fn with_lower<R>(&self, f: impl FnOnce(&str) -> R) -> R {
+        let b = self.text.as_bytes();
+        if b.iter().all(|c| c.is_ascii() && !c.is_ascii_uppercase()) {
+            return f(self.text);
+        }
+        let mut buf = [0u8; 24];
+        if b.len() <= buf.len() && b.is_ascii() {
+            for (d, s) in buf.iter_mut().zip(b) {
+                *d = s.to_ascii_lowercase();
+            }
+            // ASCII in, ASCII out: always valid UTF-8.
+            if let Ok(w) = std::str::from_utf8(&buf[..b.len()]) {
+                return f(w);
+            }
+        }
+        f(&self.lower_cow())
+    }
+
     pub fn is(&self, word: &str) -> bool {
         self.text.eq_ignore_ascii_case(word)
     }
@@ -187,9 +207,11 @@ mod tests {
 
     #[test]
     fn lower_cow_is_lower() {
-        let s = "Kim said the U.S. and ÉTAT of Łódź K\u{212A}rai İstanbul ok's";
+        let s = "Kim said the U.S. and ÉTAT of Łódź K\u{212A}rai İstanbul ok's \
+                 NORTH-KOREAN-MILITARY-PERSONNEL-ABROAD";
         for t in tokenize(s, 0, s.len()) {
             assert_eq!(t.lower_cow(), t.lower(), "{:?}", t.text);
+            assert_eq!(t.with_lower(str::to_string), t.lower(), "{:?}", t.text);
         }
     }
 
