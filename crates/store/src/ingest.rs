@@ -124,21 +124,22 @@ fn as_i64(v: usize) -> i64 {
 }
 
 /// The claim value spread over the flat columns of `claims`.
+/// Text of the claim value is borrowed from it, not copied.
 #[derive(Default)]
-struct FlatValue {
+struct FlatValue<'v> {
     value_type: &'static str,
-    value_text: String,
+    value_text: &'v str,
     low: Option<f64>,
     high: Option<f64>,
-    unit: Option<String>,
+    unit: Option<&'v str>,
     hedge: Option<String>,
     earliest: Option<String>,
     latest: Option<String>,
     granularity: Option<String>,
-    timex_value: Option<String>,
+    timex_value: Option<&'v str>,
 }
 
-fn flatten(db: &Path, value: &ClaimValue) -> Result<FlatValue> {
+fn flatten<'v>(db: &Path, value: &'v ClaimValue) -> Result<FlatValue<'v>> {
     Ok(match value {
         ClaimValue::Quantity {
             interval,
@@ -147,10 +148,10 @@ fn flatten(db: &Path, value: &ClaimValue) -> Result<FlatValue> {
             text,
         } => FlatValue {
             value_type: "quantity",
-            value_text: text.clone(),
+            value_text: text,
             low: interval.low(),
             high: interval.high(),
-            unit: unit.clone(),
+            unit: unit.as_deref(),
             hedge: Some(tag(db, "hedge", hedge)?),
             ..FlatValue::default()
         },
@@ -161,16 +162,16 @@ fn flatten(db: &Path, value: &ClaimValue) -> Result<FlatValue> {
             text,
         } => FlatValue {
             value_type: "date",
-            value_text: text.clone(),
+            value_text: text,
             earliest: Some(interval.earliest().to_string()),
             latest: Some(interval.latest().to_string()),
             granularity: Some(tag(db, "granularity", granularity)?),
-            timex_value: Some(value.clone()),
+            timex_value: Some(value),
             ..FlatValue::default()
         },
         ClaimValue::Text { text } => FlatValue {
             value_type: "text",
-            value_text: text.clone(),
+            value_text: text,
             ..FlatValue::default()
         },
     })
@@ -194,16 +195,13 @@ fn ingest_one(
     // the new row exists: the unique index on current paths forbids the other order, and the
     // foreign key on superseded_by is deferred to the commit.
     let id: i64 = conn
-        .query_row("SELECT coalesce(max(id), 0) + 1 FROM documents", [], |r| {
-            r.get(0)
-        })
+        .prepare_cached("SELECT coalesce(max(id), 0) + 1 FROM documents")
+        .and_then(|mut s| s.query_row([], |r| r.get(0)))
         .map_err(&e)?;
     if let Some((old, _)) = &current {
-        conn.execute(
-            "UPDATE documents SET superseded_by = ?1 WHERE id = ?2",
-            params![id, old],
-        )
-        .map_err(&e)?;
+        conn.prepare_cached("UPDATE documents SET superseded_by = ?1 WHERE id = ?2")
+            .and_then(|mut s| s.execute(params![id, old]))
+            .map_err(&e)?;
     }
     let reference_date = doc.reference_date.or(ex.reference_date);
     conn.prepare_cached(
