@@ -734,9 +734,11 @@ fn json_report_is_streamed_to_a_file_or_a_pipe_that_closes_early() {
     .expect("generate articles");
     let big = dir.path().join("big.db");
     let big = big.to_str().unwrap();
-    assert!(run(&["ingest", "--db", big, "--quiet", gen.to_str().unwrap()])
-        .status
-        .success());
+    assert!(
+        run(&["ingest", "--db", big, "--quiet", gen.to_str().unwrap()])
+            .status
+            .success()
+    );
     let whole = run(&["check", "--db", big, "--format", "json"]);
     assert!(whole.stdout.len() > 2 << 16, "{} bytes", whole.stdout.len());
     let mut child = bin()
