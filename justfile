@@ -41,7 +41,7 @@ fuzz SECS="60":
     cd fuzz && for t in read_document extract extract_invariants; do mkdir -p corpus/$t && RUSTC_BOOTSTRAP=1 cargo fuzz run $t corpus/$t ../corpus -- -max_total_time={{SECS}} -max_len=4096 -timeout=20 || exit 1; done
 
 # claims ingest against quantulum3 + dateparser over the same generated articles (docs/performance.md).
-baseline DOCS="200":
+baseline DOCS="1000":
     bash scripts/python-baseline.sh {{DOCS}}
 
 # Criterion benchmarks of extraction (corpus text, and one long run without sentence ends).

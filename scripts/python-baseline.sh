@@ -3,14 +3,15 @@
 # storage in SQLite with its indexes) against the usual Python route over the same files
 # (quantulum3 for quantities + dateparser for dates, extraction only, nothing stored).
 #
-#   scripts/python-baseline.sh [DOCS]      (default 200 generated articles)
+#   scripts/python-baseline.sh [DOCS]      (default 1000 generated articles: enough for the fixed
+#                                           start-up costs of both sides not to dominate)
 #
 # Installs the baseline in a virtual environment under target/python-baseline (PyPI), builds the
 # release binaries, generates DOCS articles with claims-gen (seed 1) and prints both throughputs
 # and their ratio. Figures are recorded in docs/performance.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-docs=${1:-200}
+docs=${1:-1000}
 venv=target/python-baseline
 if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv"
