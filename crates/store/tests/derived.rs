@@ -151,3 +151,75 @@ fn findings_are_rewritten_only_where_they_changed() {
     assert_eq!(links.rows.len(), 1, "{:?}", links.rows);
     assert_eq!(links.rows[0][1].as_i64(), Some(finding.claims.len() as i64));
 }
+
+/// Relinking most mentions at once (a first check) rebuilds the entity index instead of writing
+/// it row by row: the links, the index and its definition must come out as if written row by row.
+#[test]
+fn relinking_most_mentions_keeps_the_index_and_every_link() {
+    use claims_model::{EntityKind, EntityMention, Extraction, Span};
+
+    let n = 12_000;
+    let text = "Kim. ".repeat(n);
+    let entities: Vec<EntityMention> = (0..n)
+        .map(|i| EntityMention {
+            span: Span::new(5 * i, 5 * i + 3).expect("span"),
+            text: "Kim".into(),
+            kind: EntityKind::Person,
+            name: if i % 3 == 0 {
+                "Kim Jong Un"
+            } else {
+                "Kim Yo Jong"
+            }
+            .into(),
+            role: None,
+        })
+        .collect();
+    let extraction = Extraction {
+        reference_date: None,
+        sentences: vec![Span::new(0, text.len()).expect("span")],
+        quantities: vec![],
+        times: vec![],
+        entities,
+        claims: vec![],
+    };
+    let mut store = Store::open_in_memory().expect("open");
+    let sha = fake_sha(&text);
+    store
+        .ingest(&new_doc("many.txt", &text, &sha), &extraction)
+        .expect("ingest");
+    let index_sql = "SELECT sql FROM sqlite_master WHERE name = 'entity_mentions_entity'";
+    let definition = store.query(index_sql).expect("index").rows;
+    assert_eq!(definition.len(), 1);
+
+    // First resolution: every mention moves (from no entity to one).
+    let grouped = entities_from_mentions(&store);
+    assert_eq!(grouped.len(), 2);
+    store.replace_entities(&grouped).expect("replace");
+    assert_eq!(store.query(index_sql).expect("index").rows, definition);
+    let ids = ids_by_name(&store);
+    let id_of = |name: &str| ids.iter().find(|(n, _)| n == name).expect("entity").1;
+    let linked = links(&store);
+    assert_eq!(linked.len(), n);
+    let mentions = store.mentions().expect("mentions");
+    for (m, (id, entity)) in mentions.iter().zip(&linked) {
+        assert_eq!(m.id, *id);
+        assert_eq!(*entity, Some(id_of(&m.name)), "{m:?}");
+    }
+    // The rebuilt index answers, and agrees with a scan of the table.
+    let per_entity = |sql: &str| -> Vec<i64> {
+        let q = store.query(sql).expect("count");
+        q.rows.iter().map(|r| r[0].as_i64().expect("n")).collect()
+    };
+    let indexed = per_entity(
+        "SELECT count(*) FROM entity_mentions INDEXED BY entity_mentions_entity \
+         WHERE entity_id IS NOT NULL GROUP BY entity_id ORDER BY entity_id",
+    );
+    let scanned = per_entity(
+        "SELECT count(*) FROM entity_mentions NOT INDEXED \
+         WHERE entity_id IS NOT NULL GROUP BY entity_id ORDER BY entity_id",
+    );
+    assert_eq!(indexed, scanned);
+    assert_eq!(indexed.iter().sum::<i64>(), n as i64);
+    let check = store.query("PRAGMA integrity_check").expect("check").rows;
+    assert_eq!(check[0][0].as_str(), Some("ok"));
+}
