@@ -643,6 +643,21 @@ fn html_report_is_one_self_contained_page() {
     }
 }
 
+/// `args` with `--output` in a directory that does not exist: exit 2, and the message names the
+/// file.
+fn refuses_unwritable_output(args: &[&str]) {
+    let path = "/nonexistent/dir/out";
+    let mut with_output = args.to_vec();
+    with_output.extend(["--output", path]);
+    let bad = run(&with_output);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        stderr(&bad).contains(&format!("{path}: cannot write")),
+        "{}",
+        stderr(&bad)
+    );
+}
+
 #[test]
 fn output_file_and_shell_completions() {
     let dir = tempfile::tempdir().unwrap();
@@ -663,19 +678,7 @@ fn output_file_and_shell_completions() {
     assert!(std::fs::read_to_string(&report)
         .unwrap()
         .starts_with("# Disagreements between sources"));
-    let bad = run(&[
-        "entities",
-        "--db",
-        db.to_str().unwrap(),
-        "--output",
-        "/nonexistent/dir/x.json",
-    ]);
-    assert_eq!(bad.status.code(), Some(2));
-    assert!(
-        stderr(&bad).contains("/nonexistent/dir/x.json: cannot write"),
-        "{}",
-        stderr(&bad)
-    );
+    refuses_unwritable_output(&["entities", "--db", db.to_str().unwrap()]);
     let bash = run(&["completions", "bash"]);
     assert!(bash.status.success());
     assert!(stdout(&bash).contains("claims") && stdout(&bash).contains("ingest"));
@@ -706,21 +709,7 @@ fn json_report_is_streamed_to_a_file_or_a_pipe_that_closes_early() {
     assert!(stdout(&to_file).is_empty());
     assert_eq!(std::fs::read_to_string(&file).unwrap(), report);
 
-    let bad = run(&[
-        "check",
-        "--db",
-        &db,
-        "--format",
-        "json",
-        "--output",
-        "/nonexistent/dir/r.json",
-    ]);
-    assert_eq!(bad.status.code(), Some(2));
-    assert!(
-        stderr(&bad).contains("/nonexistent/dir/r.json: cannot write"),
-        "{}",
-        stderr(&bad)
-    );
+    refuses_unwritable_output(&["check", "--db", &db, "--format", "json"]);
 
     // `claims check --format json | head -c 64`: the reader goes away mid-report. The report
     // must be larger than a pipe's buffer for the writer to see the pipe close, so it is made
