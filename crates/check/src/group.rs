@@ -53,20 +53,23 @@ impl Default for CheckOptions {
     }
 }
 
-/// The comparable key of a claim, or `None` when the claim is not compared with others.
-fn key_of(c: &Claim) -> Option<String> {
-    match (&c.kind, &c.subject) {
-        (ClaimKind::Count, Subject::Group { owner, category }) => {
-            // Additions and parts of another count are only checked inside their sentence.
-            if c.attribute == "added" || c.attribute == "subset" {
-                return None;
-            }
-            Some(format!(
-                "count|{}|{}",
-                owner.as_deref().unwrap_or("?"),
-                category
-            ))
-        }
+/// The comparison group of a claim: the key it is compared under, or `None` when the claim is
+/// never compared with others. Additions and parts of another count ("added", "subset") belong
+/// to their count's group (the estimates of a subject read them) although only the sentence
+/// they stand in checks them. Stored as `claim_keys.check_key` by every check, so that a later
+/// `claims check --touched` can tell which groups changed.
+pub fn group_key(c: &Claim) -> Option<String> {
+    subject_group_key(c.kind, &c.subject)
+}
+
+/// [`group_key`] from a claim's kind and subject alone.
+pub fn subject_group_key(kind: ClaimKind, subject: &Subject) -> Option<String> {
+    match (&kind, subject) {
+        (ClaimKind::Count, Subject::Group { owner, category }) => Some(format!(
+            "count|{}|{}",
+            owner.as_deref().unwrap_or("?"),
+            category
+        )),
         (
             ClaimKind::Event,
             Subject::Event {
@@ -87,6 +90,15 @@ fn key_of(c: &Claim) -> Option<String> {
         }
         _ => None,
     }
+}
+
+/// The key a claim is compared under, or `None` when the claim is not compared with others.
+fn key_of(c: &Claim) -> Option<String> {
+    // Additions and parts of another count are only checked inside their sentence.
+    if c.kind == ClaimKind::Count && (c.attribute == "added" || c.attribute == "subset") {
+        return None;
+    }
+    group_key(c)
 }
 
 /// A readable subject for a key.
@@ -225,6 +237,18 @@ fn make_finding(
 
 /// Compares every comparable group of claims and returns the findings, most severe first.
 pub fn check(claims: &[CheckClaim], opts: &CheckOptions) -> Vec<Finding> {
+    check_where(claims, opts, |_| true)
+}
+
+/// [`check`] with the in-sentence arithmetic limited to the documents `arithmetic_in` accepts
+/// (by document id); every key of `claims` is compared as in [`check`]. A check of the groups a
+/// batch of documents touched passes the claims of those groups and accepts only the batch's
+/// documents: the arithmetic of a sentence depends on that sentence alone.
+pub fn check_where(
+    claims: &[CheckClaim],
+    opts: &CheckOptions,
+    arithmetic_in: impl Fn(i64) -> bool,
+) -> Vec<Finding> {
     let mut groups: HashMap<String, Vec<&CheckClaim>> = HashMap::new();
     for c in claims {
         if !c.claim.modality.is_factual() {
@@ -241,7 +265,10 @@ pub fn check(claims: &[CheckClaim], opts: &CheckOptions) -> Vec<Finding> {
         .par_iter()
         .flat_map_iter(|members| check_key(members, opts))
         .collect();
-    findings.extend(arithmetic(claims, opts));
+    findings.extend(arithmetic(
+        claims.iter().filter(|c| arithmetic_in(c.doc_id)),
+        opts,
+    ));
     findings.sort_by(|a, b| {
         a.severity
             .cmp(&b.severity)
@@ -618,7 +645,10 @@ fn value_list(members: &[&CheckClaim]) -> String {
 }
 
 /// Inside one sentence: an addition larger than the total it is said to bring about.
-fn arithmetic(claims: &[CheckClaim], opts: &CheckOptions) -> Vec<Finding> {
+fn arithmetic<'a>(
+    claims: impl Iterator<Item = &'a CheckClaim>,
+    opts: &CheckOptions,
+) -> Vec<Finding> {
     let mut by_sentence: HashMap<(i64, usize), Vec<&CheckClaim>> = HashMap::new();
     for c in claims {
         if c.claim.kind == ClaimKind::Count && c.claim.modality.is_factual() {

@@ -14,4 +14,4 @@ pub mod report;
 pub mod synthetic;
 
 pub use compare::{numeric_tolerance, Tolerance};
-pub use group::{check, CheckClaim, CheckOptions};
+pub use group::{check, check_where, group_key, subject_group_key, CheckClaim, CheckOptions};

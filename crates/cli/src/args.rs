@@ -104,6 +104,13 @@ pub enum Command {
         /// Show only findings with a claim from a document whose path contains this text.
         #[arg(long)]
         document: Option<String>,
+        /// Compare only the groups (subject keys) that documents ingested since the last check
+        /// touched: new claims, claims whose entities resolve differently now, claims of
+        /// replaced documents. The report shows the findings of those groups; the stored
+        /// findings of the others are kept as they are. Compares everything when there is no
+        /// finished previous check with the same options to build on.
+        #[arg(long)]
+        touched: bool,
         /// Ingest these files or directories first (so `claims check corpus` is the whole job).
         paths: Vec<PathBuf>,
     },

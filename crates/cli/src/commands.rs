@@ -69,6 +69,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
             subject,
             kind,
             document,
+            touched,
             paths,
         } => {
             let mut store = Store::open(&db)?;
@@ -80,8 +81,11 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
                 agreements,
                 ..CheckOptions::default()
             };
-            let (mut findings, mut estimates) =
-                pipeline::check(&mut store, &opts, progress(false))?;
+            let outcome = pipeline::check(&mut store, &opts, progress(false), touched)?;
+            if touched {
+                eprintln!("{}", touched_note(&outcome.scope));
+            }
+            let (mut findings, mut estimates) = (outcome.findings, outcome.estimates);
             if let Some(min) = min_severity {
                 let min = severity(min);
                 findings.retain(|f| f.severity <= min);
@@ -539,4 +543,35 @@ pub fn extraction_json(x: &Extraction) -> serde_json::Value {
         "entities": entities,
         "claims": x.claims,
     })
+}
+
+/// What a `check --touched` compared, for standard error.
+fn touched_note(scope: &pipeline::CheckedScope) -> String {
+    match scope {
+        pipeline::CheckedScope::All { fallback } => format!(
+            "claims check --touched: compared every group ({})",
+            fallback.as_deref().unwrap_or("as asked")
+        ),
+        pipeline::CheckedScope::Touched {
+            since,
+            new_documents,
+            groups,
+            regrouped,
+        } => format!(
+            "claims check --touched: compared {groups} group{} touched since check run {since} \
+             ({new_documents} new document{}, {regrouped} claim{} regrouped by entity \
+             resolution); the findings of other groups are unchanged and not shown",
+            plural(*groups),
+            plural(*new_documents),
+            plural(*regrouped)
+        ),
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
 }

@@ -284,38 +284,61 @@ pub fn resolve_entities(store: &mut Store) -> Result<HashMap<(i64, String), Stri
     Ok(names)
 }
 
-/// Resolves entities, checks every current claim and stores the findings.
-///
-/// # Errors
-/// When the database fails.
-pub fn check(
-    store: &mut Store,
-    opts: &CheckOptions,
-    progress: Progress,
-) -> Result<(Vec<Finding>, Vec<Estimate>), CliError> {
-    // A large collection takes seconds to check: say which step is running.
-    let step = match progress {
-        Progress::Bar => indicatif::ProgressBar::new_spinner(),
-        Progress::Quiet => indicatif::ProgressBar::hidden(),
-    };
-    step.enable_steady_tick(std::time::Duration::from_millis(120));
-    step.set_message("resolving entities");
-    let names = resolve_entities(store)?;
-    step.set_message("reading claims");
-    let claims: Vec<CheckClaim> = store
-        .claims()?
-        .into_iter()
+/// What a check run found, and what it compared.
+#[derive(Debug)]
+pub struct CheckOutcome {
+    pub findings: Vec<Finding>,
+    pub estimates: Vec<Estimate>,
+    /// What was compared: every group, or only those touched since a previous run.
+    pub scope: CheckedScope,
+}
+
+/// Which groups a check compared.
+#[derive(Debug, PartialEq, Eq)]
+pub enum CheckedScope {
+    /// Every group. `fallback` says why when only the touched groups were asked for.
+    All { fallback: Option<String> },
+    /// Only the groups with a claim that is new, changed group (entity resolution moved it) or
+    /// was withdrawn (its document was replaced) since run `since`.
+    Touched {
+        since: i64,
+        new_documents: usize,
+        groups: usize,
+        regrouped: usize,
+    },
+}
+
+/// The version and options a run's findings depend on: a `--touched` run builds only on a
+/// finished run with the same.
+fn options_fingerprint(opts: &CheckOptions) -> String {
+    format!("claims {} {opts:?}", env!("CARGO_PKG_VERSION"))
+}
+
+/// Replaces each event participant by the entity it was resolved to in its document.
+fn resolve_participants(
+    names: &HashMap<(i64, String), String>,
+    doc_id: i64,
+    subject: &mut Subject,
+) {
+    if let Subject::Event { participants, .. } = subject {
+        for p in participants.iter_mut() {
+            if let Some(n) = names.get(&(doc_id, p.clone())) {
+                *p = n.clone();
+            }
+        }
+        participants.sort();
+        participants.dedup();
+    }
+}
+
+fn check_claims(
+    rows: Vec<claims_store::ClaimRow>,
+    names: &HashMap<(i64, String), String>,
+) -> Vec<CheckClaim> {
+    rows.into_iter()
         .map(|row| {
             let mut claim = row.claim;
-            if let Subject::Event { participants, .. } = &mut claim.subject {
-                for p in participants.iter_mut() {
-                    if let Some(n) = names.get(&(row.doc_id, p.clone())) {
-                        *p = n.clone();
-                    }
-                }
-                participants.sort();
-                participants.dedup();
-            }
+            resolve_participants(names, row.doc_id, &mut claim.subject);
             CheckClaim {
                 id: row.id,
                 doc_id: row.doc_id,
@@ -324,15 +347,183 @@ pub fn check(
                 claim,
             }
         })
-        .collect();
-    step.set_message(format!("comparing {} claims", claims.len()));
-    let findings = claims_check::check(&claims, opts);
-    step.set_message(format!("storing {} findings", findings.len()));
-    store.replace_findings(&findings)?;
-    step.set_message("estimates");
-    let estimates = claims_check::estimates::estimates(&claims);
+        .collect()
+}
+
+/// Resolves entities, checks the current claims and stores the findings.
+///
+/// With `touched`, and a finished previous run with the same options to build on, only the
+/// groups touched since that run are compared (see [`CheckedScope::Touched`]); the stored
+/// findings of the other groups are kept, and the stored findings as a whole come out as a
+/// full check would leave them. The findings and estimates returned are those of the groups
+/// compared.
+///
+/// # Errors
+/// When the database fails.
+pub fn check(
+    store: &mut Store,
+    opts: &CheckOptions,
+    progress: Progress,
+    touched: bool,
+) -> Result<CheckOutcome, CliError> {
+    // A large collection takes seconds to check: say which step is running.
+    let step = match progress {
+        Progress::Bar => indicatif::ProgressBar::new_spinner(),
+        Progress::Quiet => indicatif::ProgressBar::hidden(),
+    };
+    step.enable_steady_tick(std::time::Duration::from_millis(120));
+    let options = options_fingerprint(opts);
+    let base = store.last_check()?;
+    let fallback = match &base {
+        _ if !touched => None,
+        None => Some("no previous check to build on".to_string()),
+        Some(run) if !run.finished => Some(format!(
+            "the last check (run {}) was interrupted before it stored its findings",
+            run.id
+        )),
+        Some(run) if run.options != options => Some(format!(
+            "the last check (run {}) ran with other options or another version of claims",
+            run.id
+        )),
+        Some(_) => None,
+    };
+    let last_document_id = store.max_document_id()?;
+    step.set_message("resolving entities");
+    let names = resolve_entities(store)?;
+    step.set_message("grouping claims");
+    let stored = store.stored_claim_keys()?;
+    let outcome = match base {
+        Some(run) if touched && fallback.is_none() => {
+            let new_claims = store.claims_after(run.last_document_id)?;
+            let new_documents = {
+                let mut docs: Vec<i64> = new_claims.iter().map(|c| c.doc_id).collect();
+                docs.dedup();
+                docs.len()
+            };
+            // The groups of new claims, and of event claims again (resolution may have moved
+            // a participant): claim id -> group.
+            let mut computed: HashMap<i64, Option<String>> = new_claims
+                .iter()
+                .map(|c| {
+                    let mut subject = c.claim.subject.clone();
+                    resolve_participants(&names, c.doc_id, &mut subject);
+                    (
+                        c.id,
+                        claims_check::subject_group_key(c.claim.kind, &subject),
+                    )
+                })
+                .collect();
+            drop(new_claims);
+            for (id, doc_id, mut subject) in store.event_subjects()? {
+                resolve_participants(&names, doc_id, &mut subject);
+                computed.insert(
+                    id,
+                    claims_check::subject_group_key(claims_model::ClaimKind::Event, &subject),
+                );
+            }
+            let mut groups: std::collections::BTreeSet<String> = Default::default();
+            let (mut keys, mut unkeyed) = (Vec::new(), Vec::new());
+            let mut regrouped = 0;
+            let stored_of: HashMap<i64, &claims_store::StoredKey> =
+                stored.iter().map(|k| (k.claim_id, k)).collect();
+            for (id, key) in computed {
+                let old = stored_of
+                    .get(&id)
+                    .filter(|k| k.current)
+                    .map(|k| k.key.as_str());
+                if old == key.as_deref() {
+                    continue;
+                }
+                if let Some(old) = old {
+                    regrouped += 1;
+                    groups.insert(old.to_string());
+                }
+                match key {
+                    Some(k) => {
+                        groups.insert(k.clone());
+                        keys.push((id, k));
+                    }
+                    None => unkeyed.push(id),
+                }
+            }
+            // Claims of documents replaced since: their groups lose them.
+            for k in stored.iter().filter(|k| !k.current) {
+                groups.insert(k.key.clone());
+                unkeyed.push(k.claim_id);
+            }
+            drop(stored_of);
+            drop(stored);
+            let groups: Vec<String> = groups.into_iter().collect();
+            let scope = claims_store::CheckScope::Touched(&groups);
+            let run_id = store.begin_check(scope, &options, last_document_id, &keys, &unkeyed)?;
+            step.set_message("reading claims");
+            let claims = check_claims(store.claims_in_groups(&groups)?, &names);
+            step.set_message(format!("comparing {} claims", claims.len()));
+            let since = run.last_document_id;
+            let findings = claims_check::check_where(&claims, opts, |doc| doc > since);
+            step.set_message(format!("storing {} findings", findings.len()));
+            store.finish_check(run_id, scope, groups.len(), &findings)?;
+            step.set_message("estimates");
+            CheckOutcome {
+                findings,
+                estimates: claims_check::estimates::estimates(&claims),
+                scope: CheckedScope::Touched {
+                    since: run.id,
+                    new_documents,
+                    groups: groups.len(),
+                    regrouped,
+                },
+            }
+        }
+        _ => {
+            step.set_message("reading claims");
+            let claims = check_claims(store.claims()?, &names);
+            let computed: HashMap<i64, String> = claims
+                .iter()
+                .filter_map(|c| claims_check::group_key(&c.claim).map(|k| (c.id, k)))
+                .collect();
+            let keys: Vec<(i64, String)> = {
+                let stored_of: HashMap<i64, &str> = stored
+                    .iter()
+                    .filter(|k| k.current)
+                    .map(|k| (k.claim_id, k.key.as_str()))
+                    .collect();
+                let mut keys: Vec<(i64, String)> = computed
+                    .iter()
+                    .filter(|(id, k)| stored_of.get(id) != Some(&k.as_str()))
+                    .map(|(id, k)| (*id, k.clone()))
+                    .collect();
+                keys.sort_unstable();
+                keys
+            };
+            let unkeyed: Vec<i64> = stored
+                .iter()
+                .filter(|k| !k.current || !computed.contains_key(&k.claim_id))
+                .map(|k| k.claim_id)
+                .collect();
+            let groups = computed
+                .values()
+                .map(String::as_str)
+                .collect::<std::collections::HashSet<&str>>()
+                .len();
+            drop(stored);
+            let scope = claims_store::CheckScope::All;
+            let run_id = store.begin_check(scope, &options, last_document_id, &keys, &unkeyed)?;
+            drop((computed, keys, unkeyed));
+            step.set_message(format!("comparing {} claims", claims.len()));
+            let findings = claims_check::check(&claims, opts);
+            step.set_message(format!("storing {} findings", findings.len()));
+            store.finish_check(run_id, scope, groups, &findings)?;
+            step.set_message("estimates");
+            CheckOutcome {
+                findings,
+                estimates: claims_check::estimates::estimates(&claims),
+                scope: CheckedScope::All { fallback },
+            }
+        }
+    };
     step.finish_and_clear();
-    Ok((findings, estimates))
+    Ok(outcome)
 }
 
 #[cfg(test)]

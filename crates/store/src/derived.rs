@@ -226,83 +226,99 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(&e)?;
-        {
-            // Only the difference is written: a finding stored with the same id and the same
-            // JSON stays as it is; one that changed is deleted (its claim links cascade) and
-            // inserted again; one that is gone is deleted.
-            let mut stored: std::collections::HashMap<String, String> =
-                std::collections::HashMap::new();
-            {
-                let mut stmt = tx
-                    .prepare("SELECT id, finding_json FROM findings")
-                    .map_err(&e)?;
-                let rows = stmt
-                    .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-                    .map_err(&e)?;
-                for row in rows {
-                    let (id, json) = row.map_err(&e)?;
-                    stored.insert(id, json);
-                }
-            }
-            let mut delete = tx
-                .prepare_cached("DELETE FROM findings WHERE id = ?1")
-                .map_err(&e)?;
-            let mut keep: std::collections::HashSet<&str> = std::collections::HashSet::new();
-            let mut encoded = Vec::with_capacity(findings.len());
-            for f in findings {
-                let json = encode(&self.path, "finding", f)?;
-                if stored.get(&f.id) == Some(&json) {
-                    keep.insert(f.id.as_str());
-                    encoded.push(None);
-                } else {
-                    encoded.push(Some(json));
-                }
-            }
-            for id in stored.keys().filter(|id| !keep.contains(id.as_str())) {
-                delete.execute(params![id]).map_err(&e)?;
-            }
-            let mut insert = tx
-                .prepare_cached(
-                    "INSERT INTO findings
-                       (id, kind, severity, subject, summary, reason, arithmetic, finding_json)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                )
-                .map_err(&e)?;
-            let mut exists = tx
-                .prepare_cached("SELECT 1 FROM claims WHERE id = ?1")
-                .map_err(&e)?;
-            let mut link = tx
-                .prepare_cached(
-                    "INSERT INTO finding_claims (finding_id, position, claim_id) VALUES (?1, ?2, ?3)",
-                )
-                .map_err(&e)?;
-            for (f, json) in findings.iter().zip(encoded) {
-                let Some(json) = json else { continue };
-                insert
-                    .execute(params![
-                        f.id,
-                        f.kind.as_str(),
-                        f.severity.as_str(),
-                        f.subject,
-                        f.summary,
-                        f.reason,
-                        f.arithmetic,
-                        json
-                    ])
-                    .map_err(&e)?;
-                for (position, c) in f.claims.iter().enumerate() {
-                    if !exists.exists(params![c.claim_id]).map_err(&e)? {
-                        return Err(StoreError::UnknownClaim {
-                            path: self.path.clone(),
-                            finding: f.id.clone(),
-                            claim_id: c.claim_id,
-                        });
-                    }
-                    link.execute(params![f.id, position as i64, c.claim_id])
-                        .map_err(&e)?;
-                }
-            }
-        }
+        let stored = stored_findings(&tx, &self.path, "SELECT id, finding_json FROM findings")?;
+        write_findings(&tx, &self.path, stored, findings)?;
         tx.commit().map_err(&e)
     }
+}
+
+/// Stored findings (id and JSON) that `sql` selects.
+pub(crate) fn stored_findings(
+    tx: &rusqlite::Transaction<'_>,
+    path: &std::path::Path,
+    sql: &str,
+) -> Result<std::collections::HashMap<String, String>> {
+    let e = sqlite(path);
+    let mut stored = std::collections::HashMap::new();
+    let mut stmt = tx.prepare(sql).map_err(&e)?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .map_err(&e)?;
+    for row in rows {
+        let (id, json) = row.map_err(&e)?;
+        stored.insert(id, json);
+    }
+    Ok(stored)
+}
+
+/// Makes the stored findings `stored` (a subset of the table) become `findings`, writing only
+/// the difference: a finding stored with the same id and the same JSON stays as it is; one that
+/// changed is deleted (its claim links cascade) and inserted again; one that is gone is deleted.
+/// Findings outside `stored` are not touched.
+pub(crate) fn write_findings(
+    tx: &rusqlite::Transaction<'_>,
+    path: &std::path::Path,
+    stored: std::collections::HashMap<String, String>,
+    findings: &[Finding],
+) -> Result<()> {
+    let e = sqlite(path);
+    let mut delete = tx
+        .prepare_cached("DELETE FROM findings WHERE id = ?1")
+        .map_err(&e)?;
+    let mut keep: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut encoded = Vec::with_capacity(findings.len());
+    for f in findings {
+        let json = encode(path, "finding", f)?;
+        if stored.get(&f.id) == Some(&json) {
+            keep.insert(f.id.as_str());
+            encoded.push(None);
+        } else {
+            encoded.push(Some(json));
+        }
+    }
+    for id in stored.keys().filter(|id| !keep.contains(id.as_str())) {
+        delete.execute(params![id]).map_err(&e)?;
+    }
+    let mut insert = tx
+        .prepare_cached(
+            "INSERT INTO findings
+               (id, kind, severity, subject, summary, reason, arithmetic, finding_json)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )
+        .map_err(&e)?;
+    let mut exists = tx
+        .prepare_cached("SELECT 1 FROM claims WHERE id = ?1")
+        .map_err(&e)?;
+    let mut link = tx
+        .prepare_cached(
+            "INSERT INTO finding_claims (finding_id, position, claim_id) VALUES (?1, ?2, ?3)",
+        )
+        .map_err(&e)?;
+    for (f, json) in findings.iter().zip(encoded) {
+        let Some(json) = json else { continue };
+        insert
+            .execute(params![
+                f.id,
+                f.kind.as_str(),
+                f.severity.as_str(),
+                f.subject,
+                f.summary,
+                f.reason,
+                f.arithmetic,
+                json
+            ])
+            .map_err(&e)?;
+        for (position, c) in f.claims.iter().enumerate() {
+            if !exists.exists(params![c.claim_id]).map_err(&e)? {
+                return Err(StoreError::UnknownClaim {
+                    path: path.to_path_buf(),
+                    finding: f.id.clone(),
+                    claim_id: c.claim_id,
+                });
+            }
+            link.execute(params![f.id, position as i64, c.claim_id])
+                .map_err(&e)?;
+        }
+    }
+    Ok(())
 }

@@ -9,6 +9,7 @@
 //! Architecture invariants: only this crate uses rusqlite; nothing here extracts, resolves or
 //! checks anything — the store keeps what the other stages produce, as they produced it.
 
+mod checks;
 mod derived;
 mod error;
 mod ingest;
@@ -26,6 +27,7 @@ use rusqlite::{Connection, OpenFlags};
 use migrations::{identify, migrate, user_version};
 use sql::sqlite;
 
+pub use checks::{CheckRun, CheckScope, StoredKey};
 pub use error::StoreError;
 pub use migrations::{Migration, APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION};
 pub use subject_key::subject_key;

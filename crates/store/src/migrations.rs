@@ -32,6 +32,10 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "0003_sentences_fts_written_by_store",
         sql: include_str!("../../../migrations/0003_sentences_fts_written_by_store.sql"),
     },
+    Migration {
+        name: "0004_check_state",
+        sql: include_str!("../../../migrations/0004_check_state.sql"),
+    },
 ];
 
 /// The schema version this binary writes and understands: the number of migrations.

@@ -178,19 +178,29 @@ impl Store {
     /// # Errors
     /// [`StoreError::Sqlite`], or [`StoreError::Corrupt`] for an unreadable stored claim.
     pub fn claims(&self) -> Result<Vec<ClaimRow>> {
+        self.claim_rows("", [])
+    }
+
+    /// Claims of current documents that also meet `condition` (SQL over `c` the claim and `d`
+    /// its document, starting with `AND`; empty for all), in document order.
+    pub(crate) fn claim_rows(
+        &self,
+        condition: &str,
+        params: impl rusqlite::Params,
+    ) -> Result<Vec<ClaimRow>> {
         let e = sqlite(&self.path);
         let mut stmt = self
             .conn
-            .prepare_cached(
+            .prepare_cached(&format!(
                 "SELECT c.id, c.document_id, d.path, coalesce(d.reference_date, d.published),
                         c.claim_json
                    FROM claims c JOIN documents d ON d.id = c.document_id
-                  WHERE d.superseded_by IS NULL
-                  ORDER BY c.document_id, c.id",
-            )
+                  WHERE d.superseded_by IS NULL {condition}
+                  ORDER BY c.document_id, c.id"
+            ))
             .map_err(&e)?;
         let raw = stmt
-            .query_map([], |r| {
+            .query_map(params, |r| {
                 Ok((
                     r.get::<_, i64>(0)?,
                     r.get::<_, i64>(1)?,
