@@ -350,6 +350,50 @@ fn check_claims(
         .collect()
 }
 
+/// The steps of a check: a spinner naming the running step on a terminal (a large collection
+/// takes seconds), and with `CLAIMS_TIMINGS` set in the environment each step's wall time on
+/// standard error (how docs/performance.md breaks a check down).
+struct Steps {
+    bar: indicatif::ProgressBar,
+    timings: bool,
+    running: Option<(String, std::time::Instant)>,
+}
+
+impl Steps {
+    fn new(progress: Progress) -> Steps {
+        let bar = match progress {
+            Progress::Bar => indicatif::ProgressBar::new_spinner(),
+            Progress::Quiet => indicatif::ProgressBar::hidden(),
+        };
+        bar.enable_steady_tick(std::time::Duration::from_millis(120));
+        Steps {
+            bar,
+            timings: std::env::var_os("CLAIMS_TIMINGS").is_some_and(|v| !v.is_empty()),
+            running: None,
+        }
+    }
+
+    fn next(&mut self, name: impl Into<String>) {
+        let name = name.into();
+        self.bar.set_message(name.clone());
+        self.report();
+        self.running = Some((name, std::time::Instant::now()));
+    }
+
+    fn report(&mut self) {
+        if let Some((name, start)) = self.running.take() {
+            if self.timings {
+                eprintln!("{:>8.3} s  {name}", start.elapsed().as_secs_f64());
+            }
+        }
+    }
+
+    fn finish(mut self) {
+        self.report();
+        self.bar.finish_and_clear();
+    }
+}
+
 /// Resolves entities, checks the current claims and stores the findings.
 ///
 /// With `touched`, and a finished previous run with the same options to build on, only the
@@ -366,12 +410,7 @@ pub fn check(
     progress: Progress,
     touched: bool,
 ) -> Result<CheckOutcome, CliError> {
-    // A large collection takes seconds to check: say which step is running.
-    let step = match progress {
-        Progress::Bar => indicatif::ProgressBar::new_spinner(),
-        Progress::Quiet => indicatif::ProgressBar::hidden(),
-    };
-    step.enable_steady_tick(std::time::Duration::from_millis(120));
+    let mut step = Steps::new(progress);
     let options = options_fingerprint(opts);
     let base = store.last_check()?;
     let fallback = match &base {
@@ -388,12 +427,13 @@ pub fn check(
         Some(_) => None,
     };
     let last_document_id = store.max_document_id()?;
-    step.set_message("resolving entities");
+    step.next("resolving entities");
     let names = resolve_entities(store)?;
-    step.set_message("grouping claims");
+    step.next("reading stored groups");
     let stored = store.stored_claim_keys()?;
     let outcome = match base {
         Some(run) if touched && fallback.is_none() => {
+            step.next("reading new claims");
             let new_claims = store.claims_after(run.last_document_id)?;
             let new_documents = {
                 let mut docs: Vec<i64> = new_claims.iter().map(|c| c.doc_id).collect();
@@ -414,6 +454,7 @@ pub fn check(
                 })
                 .collect();
             drop(new_claims);
+            step.next("regrouping event claims");
             for (id, doc_id, mut subject) in store.event_subjects()? {
                 resolve_participants(&names, doc_id, &mut subject);
                 computed.insert(
@@ -447,23 +488,32 @@ pub fn check(
                 }
             }
             // Claims of documents replaced since: their groups lose them.
+            let mut withdrawn = Vec::new();
             for k in stored.iter().filter(|k| !k.current) {
                 groups.insert(k.key.clone());
                 unkeyed.push(k.claim_id);
+                withdrawn.push(k.claim_id);
             }
             drop(stored_of);
             drop(stored);
             let groups: Vec<String> = groups.into_iter().collect();
-            let scope = claims_store::CheckScope::Touched(&groups);
+            let scope = claims_store::CheckScope::Touched {
+                groups: &groups,
+                withdrawn: &withdrawn,
+            };
+            step.next(format!(
+                "storing {} changed groups",
+                keys.len() + unkeyed.len()
+            ));
             let run_id = store.begin_check(scope, &options, last_document_id, &keys, &unkeyed)?;
-            step.set_message("reading claims");
+            step.next("reading claims");
             let claims = check_claims(store.claims_in_groups(&groups)?, &names);
-            step.set_message(format!("comparing {} claims", claims.len()));
+            step.next(format!("comparing {} claims", claims.len()));
             let since = run.last_document_id;
             let findings = claims_check::check_where(&claims, opts, |doc| doc > since);
-            step.set_message(format!("storing {} findings", findings.len()));
+            step.next(format!("storing {} findings", findings.len()));
             store.finish_check(run_id, scope, groups.len(), &findings)?;
-            step.set_message("estimates");
+            step.next("estimates");
             CheckOutcome {
                 findings,
                 estimates: claims_check::estimates::estimates(&claims),
@@ -476,8 +526,9 @@ pub fn check(
             }
         }
         _ => {
-            step.set_message("reading claims");
+            step.next("reading claims");
             let claims = check_claims(store.claims()?, &names);
+            step.next("grouping claims");
             let computed: HashMap<i64, String> = claims
                 .iter()
                 .filter_map(|c| claims_check::group_key(&c.claim).map(|k| (c.id, k)))
@@ -508,13 +559,17 @@ pub fn check(
                 .len();
             drop(stored);
             let scope = claims_store::CheckScope::All;
+            step.next(format!(
+                "storing {} changed groups",
+                keys.len() + unkeyed.len()
+            ));
             let run_id = store.begin_check(scope, &options, last_document_id, &keys, &unkeyed)?;
             drop((computed, keys, unkeyed));
-            step.set_message(format!("comparing {} claims", claims.len()));
+            step.next(format!("comparing {} claims", claims.len()));
             let findings = claims_check::check(&claims, opts);
-            step.set_message(format!("storing {} findings", findings.len()));
+            step.next(format!("storing {} findings", findings.len()));
             store.finish_check(run_id, scope, groups, &findings)?;
-            step.set_message("estimates");
+            step.next("estimates");
             CheckOutcome {
                 findings,
                 estimates: claims_check::estimates::estimates(&claims),
@@ -522,7 +577,7 @@ pub fn check(
             }
         }
     };
-    step.finish_and_clear();
+    step.finish();
     Ok(outcome)
 }
 

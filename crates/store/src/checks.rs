@@ -43,17 +43,20 @@ pub struct StoredKey {
 pub enum CheckScope<'a> {
     /// Every finding.
     All,
-    /// The findings of these groups (by the groups stored at [`Store::begin_check`]), apart
-    /// from in-sentence arithmetic, plus every finding with a claim of a document that is no
-    /// longer current.
-    Touched(&'a [String]),
+    /// The findings of the groups `groups` (by the groups stored at [`Store::begin_check`]),
+    /// apart from in-sentence arithmetic, and every finding with one of the `withdrawn` claims
+    /// (of documents that are no longer current).
+    Touched {
+        groups: &'a [String],
+        withdrawn: &'a [i64],
+    },
 }
 
 impl CheckScope<'_> {
     fn as_str(&self) -> &'static str {
         match self {
             CheckScope::All => "all",
-            CheckScope::Touched(_) => "touched",
+            CheckScope::Touched { .. } => "touched",
         }
     }
 }
@@ -267,8 +270,23 @@ impl Store {
         findings: &[Finding],
     ) -> Result<()> {
         let e = sqlite(&self.path);
-        if let CheckScope::Touched(keys) = scope {
-            self.set_touched(keys)?;
+        if let CheckScope::Touched { groups, withdrawn } = scope {
+            self.set_touched(groups)?;
+            self.conn
+                .execute_batch(
+                    "CREATE TEMP TABLE IF NOT EXISTS withdrawn_claims (claim_id INTEGER PRIMARY KEY);
+                     DELETE FROM temp.withdrawn_claims;",
+                )
+                .map_err(&e)?;
+            let mut insert = self
+                .conn
+                .prepare_cached(
+                    "INSERT OR IGNORE INTO temp.withdrawn_claims (claim_id) VALUES (?1)",
+                )
+                .map_err(&e)?;
+            for claim in withdrawn {
+                insert.execute(params![claim]).map_err(&e)?;
+            }
         }
         let tx = self
             .conn
@@ -278,17 +296,21 @@ impl Store {
             CheckScope::All => {
                 stored_findings(&tx, &self.path, "SELECT id, finding_json FROM findings")?
             }
-            CheckScope::Touched(_) => stored_findings(
+            // From the touched groups and the withdrawn claims through the indexes, never a
+            // scan of every finding.
+            CheckScope::Touched { .. } => stored_findings(
                 &tx,
                 &self.path,
-                "SELECT DISTINCT f.id, f.finding_json
-                   FROM findings f JOIN finding_claims fc ON fc.finding_id = f.id
-                   JOIN claims c ON c.id = fc.claim_id
-                   JOIN documents d ON d.id = c.document_id
-                   LEFT JOIN claim_keys k ON k.claim_id = c.id
-                  WHERE d.superseded_by IS NOT NULL
-                     OR (f.kind <> 'arithmetic'
-                         AND k.check_key IN (SELECT key FROM temp.touched_keys))",
+                "SELECT f.id, f.finding_json FROM findings f
+                  WHERE f.kind <> 'arithmetic' AND f.id IN (
+                        SELECT fc.finding_id FROM temp.touched_keys t
+                          JOIN claim_keys k ON k.check_key = t.key
+                          JOIN finding_claims fc ON fc.claim_id = k.claim_id)
+                 UNION
+                 SELECT f.id, f.finding_json FROM findings f
+                  WHERE f.id IN (
+                        SELECT fc.finding_id FROM temp.withdrawn_claims w
+                          JOIN finding_claims fc ON fc.claim_id = w.claim_id)",
             )?,
         };
         write_findings(&tx, &self.path, stored, findings)?;
