@@ -14,7 +14,7 @@ use rusqlite::{params, OptionalExtension, TransactionBehavior};
 use claims_model::{Finding, Subject};
 
 use crate::derived::{stored_findings, write_findings};
-use crate::sql::{now, sqlite};
+use crate::sql::{drop_index_for_bulk, now, sqlite};
 use crate::{ClaimRow, Result, Store, StoreError};
 
 /// The last check run.
@@ -235,6 +235,15 @@ impl Store {
         )
         .map_err(&e)?;
         let run = tx.last_insert_rowid();
+        // The first check of a large collection groups every claim at once.
+        let stored: i64 = tx
+            .query_row("SELECT count(*) FROM claim_keys", [], |r| r.get(0))
+            .map_err(&e)?;
+        let bulk = keys.len() > 10_000 && keys.len() as i64 * 4 > stored;
+        let index = match bulk {
+            true => drop_index_for_bulk(&tx, &self.path, "claim_keys_key")?,
+            false => None,
+        };
         {
             let mut set = tx
                 .prepare_cached(
@@ -251,6 +260,9 @@ impl Store {
             for claim in unkeyed {
                 unset.execute(params![claim]).map_err(&e)?;
             }
+        }
+        if let Some(sql) = index {
+            tx.execute_batch(&sql).map_err(&e)?;
         }
         tx.commit().map_err(&e)?;
         Ok(run)

@@ -80,3 +80,26 @@ pub(crate) fn tag<T: Serialize>(db: &Path, what: &'static str, v: &T) -> Result<
         }),
     }
 }
+
+/// Drops index `name` before a bulk write, returning its stored definition to recreate it with
+/// afterwards (in the same transaction, so the schema after the commit is the same). Writing
+/// most rows of a large table through an index costs a random index write per row; recreating
+/// the index once is a sort.
+pub(crate) fn drop_index_for_bulk(
+    tx: &rusqlite::Transaction<'_>,
+    db: &Path,
+    name: &str,
+) -> Result<Option<String>> {
+    let e = sqlite(db);
+    let sql: Option<String> = rusqlite::OptionalExtension::optional(tx.query_row(
+        "SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?1",
+        [name],
+        |r| r.get(0),
+    ))
+    .map_err(&e)?;
+    if sql.is_some() {
+        tx.execute_batch(&format!("DROP INDEX \"{name}\""))
+            .map_err(&e)?;
+    }
+    Ok(sql)
+}

@@ -1,0 +1,148 @@
+//! What a check stores besides its findings (migration 0004): the group of every claim and one
+//! row per run, begun and finished in two transactions.
+
+mod common;
+
+use claims_store::{CheckScope, Store};
+use common::*;
+
+/// A store with one document holding `n` copies of fixture A's first claim.
+fn many_claims(n: usize) -> Store {
+    let mut extraction = extraction_a(TEXT_A);
+    let claim = extraction.claims[0].clone();
+    extraction.claims = vec![claim; n];
+    let mut store = Store::open_in_memory().expect("open");
+    let sha = fake_sha(TEXT_A);
+    store
+        .ingest(&new_doc(PATH_A, TEXT_A, &sha), &extraction)
+        .expect("ingest");
+    store
+}
+
+fn claim_ids(store: &Store) -> Vec<i64> {
+    store
+        .query("SELECT id FROM claims ORDER BY id")
+        .expect("ids")
+        .rows
+        .iter()
+        .map(|r| r[0].as_i64().expect("id"))
+        .collect()
+}
+
+/// Grouping most claims at once (a first check) rebuilds the index on the groups instead of
+/// writing it row by row: the rows, the index and its definition must come out the same.
+#[test]
+fn grouping_most_claims_at_once_keeps_the_index() {
+    let n = 12_000;
+    let mut store = many_claims(n);
+    let index_sql = "SELECT sql FROM sqlite_schema WHERE name = 'claim_keys_key'";
+    let definition = store.query(index_sql).expect("index").rows;
+    assert_eq!(definition.len(), 1);
+    let keys: Vec<(i64, String)> = claim_ids(&store)
+        .into_iter()
+        .map(|id| (id, format!("count|group {}|troops", id % 7)))
+        .collect();
+    let run = store
+        .begin_check(CheckScope::All, "options", 1, &keys, &[])
+        .expect("begin");
+    assert_eq!(store.query(index_sql).expect("index").rows, definition);
+    let per_key = |sql: &str| -> Vec<i64> {
+        let q = store.query(sql).expect("count");
+        q.rows.iter().map(|r| r[0].as_i64().expect("n")).collect()
+    };
+    let indexed = per_key(
+        "SELECT count(*) FROM claim_keys INDEXED BY claim_keys_key GROUP BY check_key ORDER BY check_key",
+    );
+    let scanned = per_key(
+        "SELECT count(*) FROM claim_keys NOT INDEXED GROUP BY check_key ORDER BY check_key",
+    );
+    assert_eq!(indexed.len(), 7);
+    assert_eq!(indexed, scanned);
+    assert_eq!(indexed.iter().sum::<i64>(), n as i64);
+    let check = store.query("PRAGMA integrity_check").expect("check").rows;
+    assert_eq!(check[0][0].as_str(), Some("ok"));
+
+    // Begun, not finished: a later touched check must not build on it.
+    let last = store.last_check().expect("last").expect("a run");
+    assert_eq!((last.id, last.finished), (run, false));
+    store
+        .finish_check(run, CheckScope::All, 7, &[])
+        .expect("finish");
+    let last = store.last_check().expect("last").expect("a run");
+    assert!(last.finished);
+    assert_eq!(
+        (last.options.as_str(), last.last_document_id),
+        ("options", 1)
+    );
+
+    // A few changes go through the index as it is.
+    let moved: Vec<(i64, String)> = keys[..10]
+        .iter()
+        .map(|(id, _)| (*id, "count|elsewhere|troops".to_string()))
+        .collect();
+    let gone: Vec<i64> = keys[10..15].iter().map(|(id, _)| *id).collect();
+    store
+        .begin_check(CheckScope::All, "options", 1, &moved, &gone)
+        .expect("begin");
+    let stored = store.stored_claim_keys().expect("keys");
+    assert_eq!(stored.len(), n - 5);
+    assert_eq!(
+        stored
+            .iter()
+            .filter(|k| k.key == "count|elsewhere|troops" && k.current)
+            .count(),
+        10
+    );
+}
+
+#[test]
+fn a_touched_finish_replaces_only_the_findings_of_its_groups() {
+    let mut store = populated();
+    let finding = troop_finding(&store);
+    let ids: Vec<i64> = finding.claims.iter().map(|c| c.claim_id).collect();
+    let keys: Vec<(i64, String)> = ids
+        .iter()
+        .map(|&id| (id, "count|North Korea|troops".into()))
+        .collect();
+    let run = store
+        .begin_check(CheckScope::All, "o", 2, &keys, &[])
+        .expect("begin");
+    store
+        .finish_check(run, CheckScope::All, 1, std::slice::from_ref(&finding))
+        .expect("finish");
+    // Another group touched: the finding stays.
+    let other = ["event|visit|Vladimir Putin|North Korea".to_string()];
+    let scope = CheckScope::Touched {
+        groups: &other,
+        withdrawn: &[],
+    };
+    let run = store.begin_check(scope, "o", 2, &[], &[]).expect("begin");
+    store.finish_check(run, scope, 1, &[]).expect("finish");
+    assert_eq!(store.findings().expect("findings"), vec![finding.clone()]);
+    // Its group touched and nothing found there any more: it goes.
+    let mine = ["count|North Korea|troops".to_string()];
+    let scope = CheckScope::Touched {
+        groups: &mine,
+        withdrawn: &[],
+    };
+    let run = store.begin_check(scope, "o", 2, &[], &[]).expect("begin");
+    store.finish_check(run, scope, 1, &[]).expect("finish");
+    assert!(store.findings().expect("findings").is_empty());
+    // Put back, then one of its claims withdrawn (its document replaced): it goes too, although
+    // its group is not among those touched.
+    let run = store
+        .begin_check(CheckScope::All, "o", 2, &[], &[])
+        .expect("begin");
+    store
+        .finish_check(run, CheckScope::All, 1, std::slice::from_ref(&finding))
+        .expect("finish");
+    let scope = CheckScope::Touched {
+        groups: &other,
+        withdrawn: &ids[..1],
+    };
+    let run = store
+        .begin_check(scope, "o", 2, &[], &ids[..1])
+        .expect("begin");
+    store.finish_check(run, scope, 1, &[]).expect("finish");
+    assert!(store.findings().expect("findings").is_empty());
+}
