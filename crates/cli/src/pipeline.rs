@@ -351,8 +351,8 @@ fn check_claims(
 }
 
 /// The steps of a check: a spinner naming the running step on a terminal (a large collection
-/// takes seconds), and with `CLAIMS_TIMINGS` set in the environment each step's wall time on
-/// standard error (how docs/performance.md breaks a check down).
+/// takes seconds), and with `CLAIMS_TIMINGS` set in the environment each step's wall time and
+/// the peak memory so far on standard error (how docs/performance.md breaks a check down).
 struct Steps {
     bar: indicatif::ProgressBar,
     timings: bool,
@@ -383,7 +383,11 @@ impl Steps {
     fn report(&mut self) {
         if let Some((name, start)) = self.running.take() {
             if self.timings {
-                eprintln!("{:>8.3} s  {name}", start.elapsed().as_secs_f64());
+                eprintln!(
+                    "{:>8.3} s  {:>6} MB peak  {name}",
+                    start.elapsed().as_secs_f64(),
+                    peak_rss_mb().map_or_else(|| "?".to_string(), |m| m.to_string())
+                );
             }
         }
     }
@@ -392,6 +396,14 @@ impl Steps {
         self.report();
         self.bar.finish_and_clear();
     }
+}
+
+/// The process's peak resident memory so far, in MB (Linux: `VmHWM` of /proc/self/status).
+fn peak_rss_mb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024)
 }
 
 /// Resolves entities, checks the current claims and stores the findings.
@@ -429,8 +441,6 @@ pub fn check(
     let last_document_id = store.max_document_id()?;
     step.next("resolving entities");
     let names = resolve_entities(store)?;
-    step.next("reading stored groups");
-    let stored = store.stored_claim_keys()?;
     let outcome = match base {
         Some(run) if touched && fallback.is_none() => {
             step.next("reading new claims");
@@ -462,16 +472,14 @@ pub fn check(
                     claims_check::subject_group_key(claims_model::ClaimKind::Event, &subject),
                 );
             }
+            step.next("reading stored groups");
+            let stored: HashMap<i64, String> = store.stored_claim_keys()?.into_iter().collect();
             let mut groups: std::collections::BTreeSet<String> = Default::default();
             let (mut keys, mut unkeyed) = (Vec::new(), Vec::new());
             let mut regrouped = 0;
-            let stored_of: HashMap<i64, &claims_store::StoredKey> =
-                stored.iter().map(|k| (k.claim_id, k)).collect();
             for (id, key) in computed {
-                let old = stored_of
-                    .get(&id)
-                    .filter(|k| k.current)
-                    .map(|k| k.key.as_str());
+                // Claims recomputed here are of current documents.
+                let old = stored.get(&id).map(String::as_str);
                 if old == key.as_deref() {
                     continue;
                 }
@@ -489,13 +497,12 @@ pub fn check(
             }
             // Claims of documents replaced since: their groups lose them.
             let mut withdrawn = Vec::new();
-            for k in stored.iter().filter(|k| !k.current) {
-                groups.insert(k.key.clone());
-                unkeyed.push(k.claim_id);
-                withdrawn.push(k.claim_id);
-            }
-            drop(stored_of);
             drop(stored);
+            for (claim, key) in store.withdrawn_claim_keys()? {
+                groups.insert(key);
+                unkeyed.push(claim);
+                withdrawn.push(claim);
+            }
             let groups: Vec<String> = groups.into_iter().collect();
             let scope = claims_store::CheckScope::Touched {
                 groups: &groups,
@@ -533,12 +540,11 @@ pub fn check(
                 .iter()
                 .filter_map(|c| claims_check::group_key(&c.claim).map(|k| (c.id, k)))
                 .collect();
+            step.next("reading stored groups");
+            let stored = store.stored_claim_keys()?;
             let keys: Vec<(i64, String)> = {
-                let stored_of: HashMap<i64, &str> = stored
-                    .iter()
-                    .filter(|k| k.current)
-                    .map(|k| (k.claim_id, k.key.as_str()))
-                    .collect();
+                let stored_of: HashMap<i64, &str> =
+                    stored.iter().map(|(id, k)| (*id, k.as_str())).collect();
                 let mut keys: Vec<(i64, String)> = computed
                     .iter()
                     .filter(|(id, k)| stored_of.get(id) != Some(&k.as_str()))
@@ -547,10 +553,11 @@ pub fn check(
                 keys.sort_unstable();
                 keys
             };
+            // Claims of replaced documents and claims no longer in a group.
             let unkeyed: Vec<i64> = stored
                 .iter()
-                .filter(|k| !k.current || !computed.contains_key(&k.claim_id))
-                .map(|k| k.claim_id)
+                .filter(|(id, _)| !computed.contains_key(id))
+                .map(|(id, _)| *id)
                 .collect();
             let groups = computed
                 .values()

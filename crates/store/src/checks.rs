@@ -29,15 +29,6 @@ pub struct CheckRun {
     pub finished: bool,
 }
 
-/// A claim's stored group.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct StoredKey {
-    pub claim_id: i64,
-    pub key: String,
-    /// Whether the claim's document is current (not superseded by a newer version).
-    pub current: bool,
-}
-
 /// Which findings a run replaces.
 #[derive(Clone, Copy, Debug)]
 pub enum CheckScope<'a> {
@@ -99,29 +90,42 @@ impl Store {
             .map_err(&e)
     }
 
-    /// Every stored claim group, of current documents and of superseded ones.
+    /// Every stored claim group, `(claim id, group)` in claim id order, of current documents
+    /// and of superseded ones alike.
     ///
     /// # Errors
     /// [`StoreError::Sqlite`] when SQLite fails.
-    pub fn stored_claim_keys(&self) -> Result<Vec<StoredKey>> {
+    pub fn stored_claim_keys(&self) -> Result<Vec<(i64, String)>> {
+        let e = sqlite(&self.path);
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT claim_id, check_key FROM claim_keys ORDER BY claim_id")
+            .map_err(&e)?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(&e)?;
+        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(&e)
+    }
+
+    /// Claims that still have a stored group but whose document is no longer current (a newer
+    /// version replaced it since the last check), `(claim id, group)` in claim id order.
+    ///
+    /// # Errors
+    /// [`StoreError::Sqlite`] when SQLite fails.
+    pub fn withdrawn_claim_keys(&self) -> Result<Vec<(i64, String)>> {
         let e = sqlite(&self.path);
         let mut stmt = self
             .conn
             .prepare_cached(
-                "SELECT k.claim_id, k.check_key, d.superseded_by IS NULL
-                   FROM claim_keys k JOIN claims c ON c.id = k.claim_id
-                   JOIN documents d ON d.id = c.document_id
+                "SELECT k.claim_id, k.check_key
+                   FROM documents d JOIN claims c ON c.document_id = d.id
+                   JOIN claim_keys k ON k.claim_id = c.id
+                  WHERE d.superseded_by IS NOT NULL
                   ORDER BY k.claim_id",
             )
             .map_err(&e)?;
         let rows = stmt
-            .query_map([], |r| {
-                Ok(StoredKey {
-                    claim_id: r.get(0)?,
-                    key: r.get(1)?,
-                    current: r.get(2)?,
-                })
-            })
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
             .map_err(&e)?;
         rows.collect::<rusqlite::Result<Vec<_>>>().map_err(&e)
     }

@@ -27,7 +27,7 @@ use rusqlite::{Connection, OpenFlags};
 use migrations::{identify, migrate, user_version};
 use sql::sqlite;
 
-pub use checks::{CheckRun, CheckScope, StoredKey};
+pub use checks::{CheckRun, CheckScope};
 pub use error::StoreError;
 pub use migrations::{Migration, APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION};
 pub use subject_key::subject_key;
