@@ -210,24 +210,56 @@ impl Store {
                 ))
             })
             .map_err(&e)?;
-        let mut rows = Vec::new();
-        for row in raw {
-            let (id, doc_id, document, date, json) = row.map_err(&e)?;
-            let claim = serde_json::from_str(&json).map_err(|err| StoreError::Corrupt {
-                path: self.path.clone(),
-                what: "claims.claim_json",
-                row: id.to_string(),
-                detail: err.to_string(),
-            })?;
-            rows.push(ClaimRow {
-                id,
-                doc_id,
-                document,
-                doc_date: parse_date(&self.path, "documents.reference_date", doc_id, date)?,
-                claim,
+        // Reading (SQLite) and parsing (serde) take about as long as each other at scale: this
+        // thread reads batches of rows while a second one parses them, in order.
+        type Raw = (i64, i64, String, Option<String>, String);
+        const BATCH: usize = 2048;
+        let path = &self.path;
+        std::thread::scope(|scope| {
+            let (send, batches) = std::sync::mpsc::sync_channel::<Vec<Raw>>(4);
+            let parser = scope.spawn(move || -> Result<Vec<ClaimRow>> {
+                let mut rows = Vec::new();
+                for batch in batches {
+                    for (id, doc_id, document, date, json) in batch {
+                        let claim =
+                            serde_json::from_str(&json).map_err(|err| StoreError::Corrupt {
+                                path: path.clone(),
+                                what: "claims.claim_json",
+                                row: id.to_string(),
+                                detail: err.to_string(),
+                            })?;
+                        rows.push(ClaimRow {
+                            id,
+                            doc_id,
+                            document,
+                            doc_date: parse_date(path, "documents.reference_date", doc_id, date)?,
+                            claim,
+                        });
+                    }
+                }
+                Ok(rows)
             });
-        }
-        Ok(rows)
+            let read = (|| -> Result<()> {
+                let mut batch = Vec::with_capacity(BATCH);
+                for row in raw {
+                    batch.push(row.map_err(&e)?);
+                    if batch.len() == BATCH {
+                        // The parser stops at the first bad row: its error is returned below.
+                        if send.send(std::mem::take(&mut batch)).is_err() {
+                            return Ok(());
+                        }
+                    }
+                }
+                let _ = send.send(batch);
+                Ok(())
+            })();
+            drop(send);
+            let parsed = match parser.join() {
+                Ok(parsed) => parsed,
+                Err(panic) => std::panic::resume_unwind(panic),
+            };
+            read.and(parsed)
+        })
     }
 
     /// Every entity with its aliases (surface forms in current documents, with counts).

@@ -654,3 +654,41 @@ fn stated_reference_dates_leave_out_assumed_ones() {
     let dates = store.stated_reference_dates().expect("dates");
     assert_eq!(dates, vec![jiff::civil::date(2024, 6, 30)]);
 }
+
+/// Claims are parsed on a second thread while SQLite reads the next rows: every claim comes back
+/// in document order, and a row that does not parse, however far in, is reported by its id.
+#[test]
+fn claims_read_back_in_order_and_a_corrupt_one_is_named() {
+    let n = 5_000;
+    let mut extraction = extraction_a(TEXT_A);
+    let claim = extraction.claims[0].clone();
+    extraction.claims = vec![claim.clone(); n];
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("c.db");
+    let mut store = Store::open(&path).expect("open");
+    let sha = fake_sha(TEXT_A);
+    store
+        .ingest(&new_doc(PATH_A, TEXT_A, &sha), &extraction)
+        .expect("ingest");
+    let rows = store.claims().expect("claims");
+    assert_eq!(rows.len(), n);
+    assert!(rows.windows(2).all(|w| w[0].id < w[1].id));
+    assert!(rows
+        .iter()
+        .all(|r| r.claim == claim && r.document == PATH_A));
+
+    let bad = rows[4_321].id;
+    rusqlite::Connection::open(&path)
+        .expect("raw open")
+        .execute(
+            "UPDATE claims SET claim_json = '{\"not\": \"a claim\"}' WHERE id = ?1",
+            [bad],
+        )
+        .expect("corrupt one row");
+    match store.claims() {
+        Err(StoreError::Corrupt { what, row, .. }) => {
+            assert_eq!((what, row), ("claims.claim_json", bad.to_string()));
+        }
+        other => panic!("expected a corrupt claim, got {other:?}"),
+    }
+}
