@@ -284,6 +284,24 @@ pub fn resolve_entities(store: &mut Store) -> Result<HashMap<(i64, String), Stri
     Ok(names)
 }
 
+/// Stores a run's findings (SQLite, this thread) while the estimates are worked out (the other
+/// cores): neither needs the other.
+fn store_findings_and_estimate(
+    store: &mut Store,
+    run: i64,
+    scope: claims_store::CheckScope<'_>,
+    groups: usize,
+    findings: &[Finding],
+    claims: &[CheckClaim],
+) -> Result<Vec<Estimate>, CliError> {
+    let (stored, estimates) = rayon::join(
+        || store.finish_check(run, scope, groups, findings),
+        || claims_check::estimates::estimates(claims),
+    );
+    stored?;
+    Ok(estimates)
+}
+
 /// What a check run found, and what it compared.
 #[derive(Debug)]
 pub struct CheckOutcome {
@@ -518,12 +536,18 @@ pub fn check(
             step.next(format!("comparing {} claims", claims.len()));
             let since = run.last_document_id;
             let findings = claims_check::check_where(&claims, opts, |doc| doc > since);
-            step.next(format!("storing {} findings", findings.len()));
-            store.finish_check(run_id, scope, groups.len(), &findings)?;
-            step.next("estimates");
+            step.next(format!("storing {} findings, estimates", findings.len()));
+            let estimates = store_findings_and_estimate(
+                store,
+                run_id,
+                scope,
+                groups.len(),
+                &findings,
+                &claims,
+            )?;
             CheckOutcome {
                 findings,
-                estimates: claims_check::estimates::estimates(&claims),
+                estimates,
                 scope: CheckedScope::Touched {
                     since: run.id,
                     new_documents,
@@ -574,12 +598,12 @@ pub fn check(
             drop((computed, keys, unkeyed));
             step.next(format!("comparing {} claims", claims.len()));
             let findings = claims_check::check(&claims, opts);
-            step.next(format!("storing {} findings", findings.len()));
-            store.finish_check(run_id, scope, groups, &findings)?;
-            step.next("estimates");
+            step.next(format!("storing {} findings, estimates", findings.len()));
+            let estimates =
+                store_findings_and_estimate(store, run_id, scope, groups, &findings, &claims)?;
             CheckOutcome {
                 findings,
-                estimates: claims_check::estimates::estimates(&claims),
+                estimates,
                 scope: CheckedScope::All { fallback },
             }
         }
