@@ -369,8 +369,8 @@ fn check_claims(
 }
 
 /// The steps of a check: a spinner naming the running step on a terminal (a large collection
-/// takes seconds), and with `CLAIMS_TIMINGS` set in the environment each step's wall time and
-/// the peak memory so far on standard error (how docs/performance.md breaks a check down).
+/// takes seconds), and with `CLAIMS_TIMINGS` set in the environment each step's wall time, the
+/// memory in use after it and the peak so far on standard error (how docs/performance.md breaks a check down).
 struct Steps {
     bar: indicatif::ProgressBar,
     timings: bool,
@@ -401,10 +401,12 @@ impl Steps {
     fn report(&mut self) {
         if let Some((name, start)) = self.running.take() {
             if self.timings {
+                let mb = |field| rss_mb(field).map_or_else(|| "?".to_string(), |m| m.to_string());
                 eprintln!(
-                    "{:>8.3} s  {:>6} MB peak  {name}",
+                    "{:>8.3} s  {:>6} MB now {:>6} MB peak  {name}",
                     start.elapsed().as_secs_f64(),
-                    peak_rss_mb().map_or_else(|| "?".to_string(), |m| m.to_string())
+                    mb("VmRSS:"),
+                    mb("VmHWM:")
                 );
             }
         }
@@ -416,10 +418,11 @@ impl Steps {
     }
 }
 
-/// The process's peak resident memory so far, in MB (Linux: `VmHWM` of /proc/self/status).
-fn peak_rss_mb() -> Option<u64> {
+/// The process's resident memory in MB, now (`field` "VmRSS:") or at its peak so far
+/// ("VmHWM:"), from /proc/self/status (Linux; `None` elsewhere).
+fn rss_mb(field: &str) -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let line = status.lines().find(|l| l.starts_with(field))?;
     let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb / 1024)
 }
