@@ -7,13 +7,11 @@
 //! A run interrupted in between stays unfinished, and a later `--touched` check does not build
 //! on it (nor on anything before it): it compares everything again.
 
-use std::collections::HashMap;
-
 use rusqlite::{params, OptionalExtension, TransactionBehavior};
 
 use claims_model::{Finding, Subject};
 
-use crate::derived::{stored_findings, write_findings};
+use crate::derived::write_findings;
 use crate::sql::{drop_index_for_bulk, now, sqlite};
 use crate::{ClaimRow, Result, Store, StoreError};
 
@@ -308,15 +306,11 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(&e)?;
-        let stored: HashMap<String, String> = match scope {
-            CheckScope::All => {
-                stored_findings(&tx, &self.path, "SELECT id, finding_json FROM findings")?
-            }
+        let stored = match scope {
+            CheckScope::All => "SELECT id, finding_json FROM findings",
             // From the touched groups and the withdrawn claims through the indexes, never a
             // scan of every finding.
-            CheckScope::Touched { .. } => stored_findings(
-                &tx,
-                &self.path,
+            CheckScope::Touched { .. } => {
                 "SELECT f.id, f.finding_json FROM findings f
                   WHERE f.kind <> 'arithmetic' AND f.id IN (
                         SELECT fc.finding_id FROM temp.touched_keys t
@@ -326,8 +320,8 @@ impl Store {
                  SELECT f.id, f.finding_json FROM findings f
                   WHERE f.id IN (
                         SELECT fc.finding_id FROM temp.withdrawn_claims w
-                          JOIN finding_claims fc ON fc.claim_id = w.claim_id)",
-            )?,
+                          JOIN finding_claims fc ON fc.claim_id = w.claim_id)"
+            }
         };
         write_findings(&tx, &self.path, stored, findings)?;
         tx.execute(

@@ -226,57 +226,78 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(&e)?;
-        let stored = stored_findings(&tx, &self.path, "SELECT id, finding_json FROM findings")?;
-        write_findings(&tx, &self.path, stored, findings)?;
+        write_findings(
+            &tx,
+            &self.path,
+            "SELECT id, finding_json FROM findings",
+            findings,
+        )?;
         tx.commit().map_err(&e)
     }
 }
 
-/// Stored findings (id and JSON) that `sql` selects.
-pub(crate) fn stored_findings(
-    tx: &rusqlite::Transaction<'_>,
-    path: &std::path::Path,
-    sql: &str,
-) -> Result<std::collections::HashMap<String, String>> {
-    let e = sqlite(path);
-    let mut stored = std::collections::HashMap::new();
-    let mut stmt = tx.prepare(sql).map_err(&e)?;
-    let rows = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .map_err(&e)?;
-    for row in rows {
-        let (id, json) = row.map_err(&e)?;
-        stored.insert(id, json);
-    }
-    Ok(stored)
-}
-
-/// Makes the stored findings `stored` (a subset of the table) become `findings`, writing only
-/// the difference: a finding stored with the same id and the same JSON stays as it is; one that
-/// changed is deleted (its claim links cascade) and inserted again; one that is gone is deleted.
-/// Findings outside `stored` are not touched.
+/// Makes the stored findings that `stored` selects (`id, finding_json` of a subset of the
+/// table) become `findings`, writing only the difference: a finding stored with the same id and
+/// the same JSON stays as it is; one that changed is deleted (its claim links cascade) and
+/// inserted again; one that is gone is deleted. Findings outside `stored` are not touched.
+///
+/// The stored rows are compared one at a time as SQLite reads them (against the new finding of
+/// the same id, encoded into one reused buffer), so memory holds only what changed, not every
+/// stored finding's JSON.
 pub(crate) fn write_findings(
     tx: &rusqlite::Transaction<'_>,
     path: &std::path::Path,
-    stored: std::collections::HashMap<String, String>,
+    stored: &str,
     findings: &[Finding],
 ) -> Result<()> {
     let e = sqlite(path);
+    let by_id: std::collections::HashMap<&str, usize> = findings
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.id.as_str(), i))
+        .collect();
+    let mut kept = vec![false; findings.len()];
+    let mut gone: Vec<String> = Vec::new();
+    {
+        let mut buffer: Vec<u8> = Vec::new();
+        let mut stmt = tx.prepare(stored).map_err(&e)?;
+        let mut rows = stmt.query([]).map_err(&e)?;
+        while let Some(row) = rows.next().map_err(&e)? {
+            let id = row
+                .get_ref(0)
+                .map_err(&e)?
+                .as_str()
+                .map_err(|err| StoreError::Corrupt {
+                    path: path.to_path_buf(),
+                    what: "findings.id",
+                    row: "?".into(),
+                    detail: err.to_string(),
+                })?;
+            let same = match by_id.get(id) {
+                Some(&i) => {
+                    buffer.clear();
+                    serde_json::to_writer(&mut buffer, &findings[i]).map_err(|source| {
+                        StoreError::Encode {
+                            path: path.to_path_buf(),
+                            what: "finding",
+                            source,
+                        }
+                    })?;
+                    let json = row.get_ref(1).map_err(&e)?.as_bytes().unwrap_or_default();
+                    kept[i] = json == buffer.as_slice();
+                    kept[i]
+                }
+                None => false,
+            };
+            if !same {
+                gone.push(id.to_string());
+            }
+        }
+    }
     let mut delete = tx
         .prepare_cached("DELETE FROM findings WHERE id = ?1")
         .map_err(&e)?;
-    let mut keep: std::collections::HashSet<&str> = std::collections::HashSet::new();
-    let mut encoded = Vec::with_capacity(findings.len());
-    for f in findings {
-        let json = encode(path, "finding", f)?;
-        if stored.get(&f.id) == Some(&json) {
-            keep.insert(f.id.as_str());
-            encoded.push(None);
-        } else {
-            encoded.push(Some(json));
-        }
-    }
-    for id in stored.keys().filter(|id| !keep.contains(id.as_str())) {
+    for id in &gone {
         delete.execute(params![id]).map_err(&e)?;
     }
     let mut insert = tx
@@ -294,8 +315,8 @@ pub(crate) fn write_findings(
             "INSERT INTO finding_claims (finding_id, position, claim_id) VALUES (?1, ?2, ?3)",
         )
         .map_err(&e)?;
-    for (f, json) in findings.iter().zip(encoded) {
-        let Some(json) = json else { continue };
+    for (f, _) in findings.iter().zip(&kept).filter(|(_, kept)| !**kept) {
+        let json = encode(path, "finding", f)?;
         insert
             .execute(params![
                 f.id,
