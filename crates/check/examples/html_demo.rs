@@ -26,7 +26,7 @@ fn claim(
         start: 100 * id as usize,
         end: 100 * id as usize + quote.len(),
         quote: quote.to_string(),
-        value,
+        value: serde_json::from_value(value).expect("a finding value"),
         as_of: as_of.map(str::to_string),
         attributed_to: by.map(str::to_string),
     }
@@ -110,11 +110,11 @@ fn findings() -> Vec<Finding> {
             claims: vec![
                 claim(8, "/data/news/e.txt", "2024-09-01",
                     "The ceasefire agreement, signed in June 2024, has largely held.",
-                    json!({"earliest": "2024-06-01", "latest": "2024-06-30", "granularity": "month", "text": "June 2024"}),
+                    json!({"earliest": "2024-06-01", "latest": "2024-06-30", "granularity": "month", "timex": "2024-06", "text": "June 2024"}),
                     None, None),
                 claim(9, "/data/news/f.txt", "2024-09-03",
                     "Since the ceasefire was signed on 2 August 2024, fighting has eased.",
-                    json!({"earliest": "2024-08-02", "latest": "2024-08-02", "granularity": "day", "text": "2 August 2024"}),
+                    json!({"earliest": "2024-08-02", "latest": "2024-08-02", "granularity": "day", "timex": "2024-08-02", "text": "2 August 2024"}),
                     None, None),
             ],
         },

@@ -5,8 +5,8 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 use claims_model::{
-    Claim, ClaimKind, ClaimValue, Date, EventType, Finding, FindingClaim, FindingKind, Inference,
-    Severity, Subject,
+    Claim, ClaimKind, ClaimValue, Date, EventType, Finding, FindingClaim, FindingKind,
+    FindingValue, Inference, Severity, Subject,
 };
 
 use crate::compare::{
@@ -154,29 +154,6 @@ fn class_key(c: &Claim) -> String {
     )
 }
 
-fn value_json(c: &Claim) -> serde_json::Value {
-    match &c.value {
-        ClaimValue::Quantity {
-            interval,
-            hedge,
-            unit,
-            text,
-        } => serde_json::json!({
-            "low": interval.low(), "high": interval.high(), "hedge": hedge, "unit": unit, "text": text,
-        }),
-        ClaimValue::Date {
-            interval,
-            granularity,
-            value,
-            text,
-        } => serde_json::json!({
-            "earliest": interval.earliest().to_string(), "latest": interval.latest().to_string(),
-            "granularity": granularity, "timex": value, "text": text,
-        }),
-        ClaimValue::Text { text } => serde_json::json!({ "text": text }),
-    }
-}
-
 fn finding_claim(c: &CheckClaim) -> FindingClaim {
     FindingClaim {
         claim_id: c.id,
@@ -185,7 +162,7 @@ fn finding_claim(c: &CheckClaim) -> FindingClaim {
         start: c.claim.span.start(),
         end: c.claim.span.end(),
         quote: c.claim.quote.clone(),
-        value: value_json(&c.claim),
+        value: FindingValue::from(&c.claim.value),
         as_of: c.claim.as_of.map(|a| {
             if a.len_days() == 1 {
                 a.earliest().to_string()

@@ -10,7 +10,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use claims_model::{Finding, FindingClaim, FindingKind, Severity};
+use claims_model::{Finding, FindingClaim, FindingKind, FindingValue, Severity};
 
 use crate::estimates::Estimate;
 use crate::group::fmt_num;
@@ -120,37 +120,38 @@ fn basename(path: &str) -> &str {
         .unwrap_or(path)
 }
 
-/// A string field of the value JSON, if present and not null.
-fn value_str<'a>(v: &'a serde_json::Value, key: &str) -> Option<&'a str> {
-    v.get(key).and_then(serde_json::Value::as_str)
-}
-
 /// The numeric interval of a quantity value, `None` when the value is not numeric at all.
-fn value_interval(v: &serde_json::Value) -> Option<(Option<f64>, Option<f64>)> {
-    let low = v.get("low")?;
-    let high = v.get("high")?;
-    Some((low.as_f64(), high.as_f64()))
+fn value_interval(v: &FindingValue) -> Option<(Option<f64>, Option<f64>)> {
+    match v {
+        FindingValue::Quantity { low, high, .. } => Some((*low, *high)),
+        _ => None,
+    }
 }
 
 /// The value as a person reads it: "8,000", "20,000–99,999", "≥ 8,000", "2024-06-01 … 2024-06-30".
-fn value_label(v: &serde_json::Value) -> String {
-    if let Some(e) = value_str(v, "earliest") {
-        let l = value_str(v, "latest").unwrap_or(e);
-        return if e == l {
-            e.to_string()
-        } else {
-            format!("{e} … {l}")
-        };
-    }
-    if let Some((low, high)) = value_interval(v) {
-        let mut s = interval_label(low, high);
-        if let Some(u) = value_str(v, "unit") {
-            s.push(' ');
-            s.push_str(u);
+fn value_label(v: &FindingValue) -> String {
+    match v {
+        FindingValue::Date {
+            earliest, latest, ..
+        } => {
+            if earliest == latest {
+                earliest.clone()
+            } else {
+                format!("{earliest} … {latest}")
+            }
         }
-        return s;
+        FindingValue::Quantity {
+            low, high, unit, ..
+        } => {
+            let mut s = interval_label(*low, *high);
+            if let Some(u) = unit {
+                s.push(' ');
+                s.push_str(u);
+            }
+            s
+        }
+        FindingValue::Text { text } => text.clone(),
     }
-    value_str(v, "text").unwrap_or_default().to_string()
 }
 
 fn interval_label(low: Option<f64>, high: Option<f64>) -> String {
@@ -343,7 +344,7 @@ fn write_claim(out: &mut String, i: usize, c: &FindingClaim) {
         "<figure class=\"claim\" style=\"--c:{}\"><blockquote>",
         PALETTE[i % PALETTE.len()]
     );
-    write_highlighted(out, &c.quote, value_str(&c.value, "text"));
+    write_highlighted(out, &c.quote, Some(c.value.text()));
     let _ = write!(
         out,
         "</blockquote>\n<figcaption><span class=\"n\">{}</span><span class=\"doc\" title=\"",
@@ -365,9 +366,9 @@ fn write_claim(out: &mut String, i: usize, c: &FindingClaim) {
     out.push_str("<br>value <span class=\"value\">");
     escape_into(out, &value_label(&c.value));
     out.push_str("</span>");
-    if let Some(h) = value_str(&c.value, "hedge") {
+    if let FindingValue::Quantity { hedge, .. } = &c.value {
         out.push_str(" (");
-        escape_into(out, &h.replace('_', " "));
+        escape_into(out, &hedge.as_str().replace('_', " "));
         out.push(')');
     }
     if let Some(a) = &c.as_of {
@@ -770,26 +771,37 @@ mod tests {
 
     #[test]
     fn value_labels() {
+        let quantity =
+            |low: Option<f64>, high: Option<f64>, unit: Option<&str>| FindingValue::Quantity {
+                hedge: claims_model::Hedge::Exact,
+                high,
+                low,
+                text: "words".into(),
+                unit: unit.map(str::to_string),
+            };
+        let date = |earliest: &str, latest: &str| FindingValue::Date {
+            earliest: earliest.into(),
+            granularity: claims_model::Granularity::Month,
+            latest: latest.into(),
+            text: "words".into(),
+            timex: "2024-06".into(),
+        };
         for (value, expected) in [
+            (quantity(Some(8000.0), Some(8000.0), None), "8,000"),
             (
-                serde_json::json!({"low": 8000.0, "high": 8000.0, "text": "8,000"}),
-                "8,000",
-            ),
-            (
-                serde_json::json!({"low": 20000.0, "high": 99999.0, "unit": "people"}),
+                quantity(Some(20000.0), Some(99999.0), Some("people")),
                 "20,000–99,999 people",
             ),
-            (serde_json::json!({"low": 8000.0, "high": null}), "≥ 8,000"),
-            (serde_json::json!({"low": null, "high": 50.0}), "≤ 50"),
+            (quantity(Some(8000.0), None, None), "≥ 8,000"),
+            (quantity(None, Some(50.0), None), "≤ 50"),
+            (date("2024-06-01", "2024-06-30"), "2024-06-01 … 2024-06-30"),
+            (date("2024-06-01", "2024-06-01"), "2024-06-01"),
             (
-                serde_json::json!({"earliest": "2024-06-01", "latest": "2024-06-30"}),
-                "2024-06-01 … 2024-06-30",
+                FindingValue::Text {
+                    text: "Article 5".into(),
+                },
+                "Article 5",
             ),
-            (
-                serde_json::json!({"earliest": "2024-06-01", "latest": "2024-06-01"}),
-                "2024-06-01",
-            ),
-            (serde_json::json!({"text": "Article 5"}), "Article 5"),
         ] {
             assert_eq!(value_label(&value), expected);
         }

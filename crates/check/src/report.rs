@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use claims_model::{Finding, FindingClaim, FindingKind, Severity};
+use claims_model::{Finding, FindingClaim, FindingKind, FindingValue, Severity};
 use serde::Serialize;
 
 use crate::estimates::Estimate;
@@ -22,27 +22,33 @@ fn label(s: Severity, color: bool) -> String {
     format!("\x1b[{code}m{text}\x1b[0m")
 }
 
-fn value_text(v: &serde_json::Value) -> String {
-    let get = |k: &str| {
-        v.get(k).and_then(|x| {
-            if x.is_null() {
-                None
+fn value_text(v: &FindingValue) -> String {
+    match v {
+        FindingValue::Date {
+            earliest, latest, ..
+        } => {
+            if earliest == latest {
+                earliest.clone()
             } else {
-                Some(x.to_string().trim_matches('"').to_string())
+                format!("{earliest} … {latest}")
             }
-        })
-    };
-    if let Some(e) = get("earliest") {
-        let l = get("latest").unwrap_or_default();
-        return if e == l { e } else { format!("{e} … {l}") };
-    }
-    match (get("low"), get("high")) {
-        (Some(l), Some(h)) if l == h => l,
-        (l, h) => format!(
-            "[{}, {}]",
-            l.unwrap_or_else(|| "−∞".into()),
-            h.unwrap_or_else(|| "∞".into())
-        ),
+        }
+        FindingValue::Quantity { low, high, .. } => {
+            // As JSON writes the number ("8000.0").
+            let num = |x: &Option<f64>| {
+                x.and_then(serde_json::Number::from_f64)
+                    .map(|n| n.to_string())
+            };
+            match (num(low), num(high)) {
+                (Some(l), Some(h)) if l == h => l,
+                (l, h) => format!(
+                    "[{}, {}]",
+                    l.unwrap_or_else(|| "−∞".into()),
+                    h.unwrap_or_else(|| "∞".into())
+                ),
+            }
+        }
+        FindingValue::Text { text } => text.clone(),
     }
 }
 
@@ -363,7 +369,7 @@ struct JsonClaim<'a> {
     end: usize,
     quote: &'a str,
     start: usize,
-    value: &'a serde_json::Value,
+    value: &'a FindingValue,
 }
 
 #[cfg(test)]

@@ -17,7 +17,7 @@ fn claim(id: i64, document: &str, quote: &str, value: serde_json::Value) -> Find
         start: 10 * id as usize,
         end: 10 * id as usize + quote.len(),
         quote: quote.to_string(),
-        value,
+        value: serde_json::from_value(value).expect("a finding value"),
         as_of: None,
         attributed_to: None,
     }

@@ -167,7 +167,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
                                 c.start.to_string(),
                                 c.end.to_string(),
                                 c.quote.clone(),
-                                c.value.to_string(),
+                                serde_json::to_string(&c.value).unwrap_or_default(),
                                 table::opt(c.as_of.as_deref()),
                                 table::opt(c.attributed_to.as_deref()),
                             ]

@@ -130,6 +130,20 @@ pub enum Hedge {
     OrderOfMagnitude,
 }
 
+impl Hedge {
+    /// The name JSON uses ("lower_bound").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Hedge::Exact => "exact",
+            Hedge::Approximate => "approximate",
+            Hedge::LowerBound => "lower_bound",
+            Hedge::UpperBound => "upper_bound",
+            Hedge::Range => "range",
+            Hedge::OrderOfMagnitude => "order_of_magnitude",
+        }
+    }
+}
+
 /// A closed interval of real numbers; either end may be open (`None`).
 ///
 /// `low <= high` always holds: the constructor refuses anything else. There is deliberately no

@@ -11,7 +11,7 @@ mod interval;
 mod mention;
 
 pub use claim::{Claim, ClaimKind, ClaimValue, EventType, Inference, Modality, Scope, Subject};
-pub use finding::{Finding, FindingClaim, FindingKind, Severity};
+pub use finding::{Finding, FindingClaim, FindingKind, FindingValue, Severity};
 pub use interval::{DateInterval, Hedge, Interval, ModelError, Span};
 pub use mention::{
     EntityKind, EntityMention, Granularity, Quantity, QuantityKind, Role, TimeMention, TimeType,

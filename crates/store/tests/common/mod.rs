@@ -298,7 +298,7 @@ pub fn troop_finding(store: &Store) -> Finding {
             start: r.claim.span.start(),
             end: r.claim.span.end(),
             quote: r.claim.quote.clone(),
-            value: serde_json::to_value(&r.claim.value).expect("json"),
+            value: claims_model::FindingValue::from(&r.claim.value),
             as_of: None,
             attributed_to: r.claim.attributed_to.clone(),
         })
