@@ -383,4 +383,37 @@ mod tests {
             "&lt;script&gt;alert(1)&lt;/script&gt; \\*x\\* \\| y"
         );
     }
+
+    #[test]
+    fn value_texts() {
+        let q = |low, high| FindingValue::Quantity {
+            hedge: claims_model::Hedge::Exact,
+            high,
+            low,
+            text: "t".into(),
+            unit: None,
+        };
+        assert_eq!(value_text(&q(Some(8000.0), Some(8000.0))), "8000.0");
+        assert_eq!(value_text(&q(Some(0.5), None)), "[0.5, ∞]");
+        assert_eq!(value_text(&q(None, Some(3000.0))), "[−∞, 3000.0]");
+        let d = |e: &str, l: &str| FindingValue::Date {
+            earliest: e.into(),
+            granularity: claims_model::Granularity::Month,
+            latest: l.into(),
+            text: "t".into(),
+            timex: "2024-06".into(),
+        };
+        assert_eq!(
+            value_text(&d("2024-06-01", "2024-06-30")),
+            "2024-06-01 … 2024-06-30"
+        );
+        assert_eq!(value_text(&d("2024-06-04", "2024-06-04")), "2024-06-04");
+        let article = FindingValue::Text {
+            text: "each side shall give military assistance".into(),
+        };
+        assert_eq!(
+            value_text(&article),
+            "each side shall give military assistance"
+        );
+    }
 }
