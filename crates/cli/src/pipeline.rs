@@ -302,6 +302,47 @@ fn store_findings_and_estimate(
     Ok(estimates)
 }
 
+/// The difference between the groups of the current claims (`computed`) and the stored ones,
+/// both sorted by claim id: the claims whose group is new or changed, with it, and the stored
+/// claims that have no group any more (of replaced documents, or no longer compared). A merge of
+/// the two sorted lists: no map of half a million keys.
+fn group_changes(
+    computed: &[(i64, String)],
+    stored: &[(i64, String)],
+) -> (Vec<(i64, String)>, Vec<i64>) {
+    let (mut keys, mut unkeyed) = (Vec::new(), Vec::new());
+    let (mut c, mut s) = (computed.iter().peekable(), stored.iter().peekable());
+    loop {
+        match (c.peek(), s.peek()) {
+            (Some((ci, ck)), Some((si, sk))) if ci == si => {
+                if ck != sk {
+                    keys.push((*ci, ck.clone()));
+                }
+                c.next();
+                s.next();
+            }
+            (Some((ci, ck)), Some((si, _))) if ci < si => {
+                keys.push((*ci, ck.clone()));
+                c.next();
+            }
+            (Some(_), Some((si, _))) => {
+                unkeyed.push(*si);
+                s.next();
+            }
+            (Some((ci, ck)), None) => {
+                keys.push((*ci, ck.clone()));
+                c.next();
+            }
+            (None, Some((si, _))) => {
+                unkeyed.push(*si);
+                s.next();
+            }
+            (None, None) => break,
+        }
+    }
+    (keys, unkeyed)
+}
+
 /// What a check run found, and what it compared.
 #[derive(Debug)]
 pub struct CheckOutcome {
@@ -563,32 +604,17 @@ pub fn check(
             step.next("reading claims");
             let claims = check_claims(store.claims()?, &names);
             step.next("grouping claims");
-            let computed: HashMap<i64, String> = claims
+            let mut computed: Vec<(i64, String)> = claims
                 .iter()
                 .filter_map(|c| claims_check::group_key(&c.claim).map(|k| (c.id, k)))
                 .collect();
+            computed.sort_unstable_by_key(|(id, _)| *id);
             step.next("reading stored groups");
             let stored = store.stored_claim_keys()?;
-            let keys: Vec<(i64, String)> = {
-                let stored_of: HashMap<i64, &str> =
-                    stored.iter().map(|(id, k)| (*id, k.as_str())).collect();
-                let mut keys: Vec<(i64, String)> = computed
-                    .iter()
-                    .filter(|(id, k)| stored_of.get(id) != Some(&k.as_str()))
-                    .map(|(id, k)| (*id, k.clone()))
-                    .collect();
-                keys.sort_unstable();
-                keys
-            };
-            // Claims of replaced documents and claims no longer in a group.
-            let unkeyed: Vec<i64> = stored
-                .iter()
-                .filter(|(id, _)| !computed.contains_key(id))
-                .map(|(id, _)| *id)
-                .collect();
+            let (keys, unkeyed) = group_changes(&computed, &stored);
             let groups = computed
-                .values()
-                .map(String::as_str)
+                .iter()
+                .map(|(_, k)| k.as_str())
                 .collect::<std::collections::HashSet<&str>>()
                 .len();
             drop(stored);
@@ -618,6 +644,46 @@ pub fn check(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `group_changes` against its definition with maps, on random sorted lists.
+    #[test]
+    fn group_changes_is_the_difference_of_the_two_lists() {
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        for _ in 0..300 {
+            let mut lists = [Vec::new(), Vec::new()];
+            for v in &mut lists {
+                let len = next(30);
+                *v = (0..len)
+                    .map(|_| (next(40) as i64, format!("g{}", next(4))))
+                    .collect::<Vec<(i64, String)>>();
+                v.sort_unstable_by_key(|(id, _)| *id);
+                v.dedup_by_key(|(id, _)| *id);
+            }
+            let [computed, stored] = lists;
+            let (keys, unkeyed) = group_changes(&computed, &stored);
+            let stored_of: HashMap<i64, &String> = stored.iter().map(|(i, k)| (*i, k)).collect();
+            let computed_of: HashMap<i64, &String> =
+                computed.iter().map(|(i, k)| (*i, k)).collect();
+            let expected_keys: Vec<(i64, String)> = computed
+                .iter()
+                .filter(|(i, k)| stored_of.get(i) != Some(&k))
+                .cloned()
+                .collect();
+            let expected_unkeyed: Vec<i64> = stored
+                .iter()
+                .filter(|(i, _)| !computed_of.contains_key(i))
+                .map(|(i, _)| *i)
+                .collect();
+            assert_eq!(keys, expected_keys, "{computed:?} vs {stored:?}");
+            assert_eq!(unkeyed, expected_unkeyed, "{computed:?} vs {stored:?}");
+        }
+    }
 
     #[test]
     fn a_document_the_database_refuses_counts_as_failed_not_skipped() {
