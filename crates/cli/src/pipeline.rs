@@ -602,7 +602,9 @@ pub fn check(
         }
         _ => {
             step.next("reading claims");
-            let claims = check_claims(store.claims()?, &names);
+            let rows = store.claims()?;
+            step.next("resolving participants");
+            let claims = check_claims(rows, &names);
             step.next("grouping claims");
             let mut computed: Vec<(i64, String)> = claims
                 .iter()
