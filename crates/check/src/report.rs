@@ -277,6 +277,10 @@ pub fn markdown(findings: &[Finding]) -> String {
 /// alphabetical order as the contract's examples show them) straight to `w`: the report of a
 /// large collection runs to hundreds of megabytes, so it is never built in memory first.
 ///
+/// The elements of each array are serialized on all cores, a batch at a time, and written in
+/// order; the bytes are those `serde_json::to_writer_pretty` writes for the whole report (each
+/// element is pretty-printed alone and indented to its depth: JSON strings hold no raw newline).
+///
 /// # Errors
 /// When writing fails.
 pub fn write_json(
@@ -284,23 +288,75 @@ pub fn write_json(
     findings: &[Finding],
     estimates: &[Estimate],
 ) -> std::io::Result<()> {
-    let report = JsonReport {
-        estimates: JsonEstimates(estimates),
-        findings: JsonFindings(findings),
-    };
-    serde_json::to_writer_pretty(&mut *w, &report)?;
-    w.write_all(b"\n")
+    w.write_all(b"{\n  \"estimates\": ")?;
+    // Through `Value`, whose keys are sorted, like every other object of the report.
+    write_array(w, estimates, |e, buf| {
+        serde_json::to_writer_pretty(buf, &serde_json::to_value(e).unwrap_or_default())
+    })?;
+    w.write_all(b",\n  \"findings\": ")?;
+    write_array(w, findings, |f, buf| {
+        serde_json::to_writer_pretty(buf, &JsonFinding::of(f))
+    })?;
+    w.write_all(b"\n}\n")
+}
+
+/// Elements serialized per batch (on all cores) before they are written.
+const JSON_BATCH: usize = 4096;
+
+/// One array of the report at depth 1 (`[`, its elements at depth 2, `]`).
+fn write_array<T: Sync>(
+    w: &mut dyn std::io::Write,
+    items: &[T],
+    serialize: impl Fn(&T, &mut Vec<u8>) -> serde_json::Result<()> + Sync,
+) -> std::io::Result<()> {
+    use rayon::prelude::*;
+    if items.is_empty() {
+        return w.write_all(b"[]");
+    }
+    w.write_all(b"[")?;
+    for (b, batch) in items.chunks(JSON_BATCH).enumerate() {
+        let parts: Vec<serde_json::Result<Vec<u8>>> = batch
+            .par_chunks(256)
+            .enumerate()
+            .map(|(c, chunk)| {
+                let mut out = Vec::new();
+                let mut one = Vec::new();
+                for (i, item) in chunk.iter().enumerate() {
+                    let first = b == 0 && c == 0 && i == 0;
+                    out.extend_from_slice(if first { b"\n    " } else { b",\n    " });
+                    one.clear();
+                    serialize(item, &mut one)?;
+                    for &byte in &one {
+                        out.push(byte);
+                        if byte == b'\n' {
+                            out.extend_from_slice(b"    ");
+                        }
+                    }
+                }
+                Ok(out)
+            })
+            .collect();
+        for part in parts {
+            w.write_all(&part?)?;
+        }
+    }
+    w.write_all(b"\n  ]")
 }
 
 // Field order below is alphabetical on purpose: it is the order of the report's keys.
+/// The whole report as one value: what [`write_json`] writes, serialized in one go (the
+/// definition the tests hold it to).
+#[cfg(test)]
 #[derive(Serialize)]
 struct JsonReport<'a> {
     estimates: JsonEstimates<'a>,
     findings: JsonFindings<'a>,
 }
 
+#[cfg(test)]
 struct JsonEstimates<'a>(&'a [Estimate]);
 
+#[cfg(test)]
 impl Serialize for JsonEstimates<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         // Through `Value`, whose keys are sorted, like every other object of the report.
@@ -312,20 +368,13 @@ impl Serialize for JsonEstimates<'_> {
     }
 }
 
+#[cfg(test)]
 struct JsonFindings<'a>(&'a [Finding]);
 
+#[cfg(test)]
 impl Serialize for JsonFindings<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.iter().map(|f| JsonFinding {
-            arithmetic: &f.arithmetic,
-            claims: JsonClaims(&f.claims),
-            id: &f.id,
-            kind: f.kind,
-            reason: &f.reason,
-            severity: f.severity,
-            subject: &f.subject,
-            summary: &f.summary,
-        }))
+        s.collect_seq(self.0.iter().map(JsonFinding::of))
     }
 }
 
@@ -339,6 +388,21 @@ struct JsonFinding<'a> {
     severity: Severity,
     subject: &'a str,
     summary: &'a str,
+}
+
+impl<'a> JsonFinding<'a> {
+    fn of(f: &'a Finding) -> Self {
+        JsonFinding {
+            arithmetic: &f.arithmetic,
+            claims: JsonClaims(&f.claims),
+            id: &f.id,
+            kind: f.kind,
+            reason: &f.reason,
+            severity: f.severity,
+            subject: &f.subject,
+            summary: &f.summary,
+        }
+    }
 }
 
 struct JsonClaims<'a>(&'a [FindingClaim]);
@@ -415,5 +479,54 @@ mod tests {
             value_text(&article),
             "each side shall give military assistance"
         );
+    }
+
+    /// The report `write_json` writes in batches on all cores is byte for byte the one
+    /// `to_writer_pretty` writes for the whole report: empty arrays, one element, and more
+    /// elements than a batch, with quotes that need escaping.
+    #[test]
+    fn the_batched_json_report_is_the_pretty_printed_report() {
+        let mut claims = crate::synthetic::claims(6_000);
+        for (i, c) in claims.iter_mut().enumerate() {
+            if i % 7 == 0 {
+                c.claim.quote = format!("“quoted”\n\t\\ {} </script>", c.claim.quote);
+            }
+        }
+        let found = crate::check(&claims, &crate::CheckOptions::default());
+        let estimates = crate::estimates::estimates(&claims);
+        // The writer does not care whether findings repeat: enough of them for three batches.
+        let findings: Vec<Finding> = found
+            .iter()
+            .cycle()
+            .take(3 * JSON_BATCH - 7)
+            .cloned()
+            .collect();
+        assert!(!found.is_empty());
+        assert!(!estimates.is_empty());
+        let reference = |f: &[Finding], e: &[Estimate]| {
+            let mut out = serde_json::to_vec_pretty(&JsonReport {
+                estimates: JsonEstimates(e),
+                findings: JsonFindings(f),
+            })
+            .expect("serialize");
+            out.push(b'\n');
+            out
+        };
+        for (f, e) in [
+            (&findings[..], &estimates[..]),
+            (&findings[..1], &[][..]),
+            (&[][..], &estimates[..1]),
+            (&[][..], &[][..]),
+            (&findings[..JSON_BATCH + 1], &estimates[..2]),
+        ] {
+            let mut written = Vec::new();
+            write_json(&mut written, f, e).expect("write");
+            assert!(
+                written == reference(f, e),
+                "differs for {} findings, {} estimates",
+                f.len(),
+                e.len()
+            );
+        }
     }
 }
