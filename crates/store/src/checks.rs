@@ -7,6 +7,8 @@
 //! A run interrupted in between stays unfinished, and a later `--touched` check does not build
 //! on it (nor on anything before it): it compares everything again.
 
+use std::collections::HashSet;
+
 use rusqlite::{params, OptionalExtension, TransactionBehavior};
 
 use claims_model::{Finding, Subject};
@@ -306,24 +308,53 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(&e)?;
-        let stored = match scope {
-            CheckScope::All => "SELECT id, finding_json FROM findings",
-            // From the touched groups and the withdrawn claims through the indexes, never a
-            // scan of every finding.
+        match scope {
+            CheckScope::All => write_findings(
+                &tx,
+                &self.path,
+                "SELECT id, finding_json, kind FROM findings",
+                &|_, _| true,
+                findings,
+            )?,
             CheckScope::Touched { .. } => {
-                "SELECT f.id, f.finding_json FROM findings f
-                  WHERE f.kind <> 'arithmetic' AND f.id IN (
-                        SELECT fc.finding_id FROM temp.touched_keys t
-                          JOIN claim_keys k ON k.check_key = t.key
-                          JOIN finding_claims fc ON fc.claim_id = k.claim_id)
-                 UNION
-                 SELECT f.id, f.finding_json FROM findings f
-                  WHERE f.id IN (
-                        SELECT fc.finding_id FROM temp.withdrawn_claims w
-                          JOIN finding_claims fc ON fc.claim_id = w.claim_id)"
+                // The ids in scope, through the indexes from the touched groups and the
+                // withdrawn claims (CROSS JOIN keeps SQLite from starting at finding_claims: it
+                // knows nothing of the temporary tables' sizes).
+                let ids = |sql: &str| -> Result<HashSet<String>> {
+                    let mut stmt = tx.prepare(sql).map_err(&e)?;
+                    let rows = stmt.query_map([], |r| r.get(0)).map_err(&e)?;
+                    rows.collect::<rusqlite::Result<HashSet<String>>>()
+                        .map_err(&e)
+                };
+                let touched = ids("SELECT fc.finding_id FROM temp.touched_keys t
+                      CROSS JOIN claim_keys k ON k.check_key = t.key
+                      CROSS JOIN finding_claims fc ON fc.claim_id = k.claim_id")?;
+                let withdrawn = ids("SELECT fc.finding_id FROM temp.withdrawn_claims w
+                      CROSS JOIN finding_claims fc ON fc.claim_id = w.claim_id")?;
+                let all: i64 = tx
+                    .query_row("SELECT count(*) FROM findings", [], |r| r.get(0))
+                    .map_err(&e)?;
+                // In-sentence arithmetic depends on its sentence alone: only a withdrawn claim
+                // takes such a finding out.
+                let in_scope = |id: &str, kind: &str| {
+                    (kind != "arithmetic" && touched.contains(id)) || withdrawn.contains(id)
+                };
+                // Many findings in scope: one pass over the table beats a lookup per finding.
+                let stored = if (touched.len() + withdrawn.len()) as i64 * 8 > all {
+                    "SELECT id, finding_json, kind FROM findings"
+                } else {
+                    "SELECT f.id, f.finding_json, f.kind FROM findings f
+                      WHERE f.id IN (SELECT fc.finding_id FROM temp.touched_keys t
+                                      CROSS JOIN claim_keys k ON k.check_key = t.key
+                                      CROSS JOIN finding_claims fc ON fc.claim_id = k.claim_id)
+                     UNION ALL
+                     SELECT f.id, f.finding_json, f.kind FROM findings f
+                      WHERE f.id IN (SELECT fc.finding_id FROM temp.withdrawn_claims w
+                                      CROSS JOIN finding_claims fc ON fc.claim_id = w.claim_id)"
+                };
+                write_findings(&tx, &self.path, stored, &in_scope, findings)?;
             }
-        };
-        write_findings(&tx, &self.path, stored, findings)?;
+        }
         tx.execute(
             "UPDATE check_runs SET finished_at = ?2, keys_compared = ?3, findings = ?4
               WHERE id = ?1",

@@ -229,17 +229,19 @@ impl Store {
         write_findings(
             &tx,
             &self.path,
-            "SELECT id, finding_json FROM findings",
+            "SELECT id, finding_json, kind FROM findings",
+            &|_, _| true,
             findings,
         )?;
         tx.commit().map_err(&e)
     }
 }
 
-/// Makes the stored findings that `stored` selects (`id, finding_json` of a subset of the
-/// table) become `findings`, writing only the difference: a finding stored with the same id and
-/// the same JSON stays as it is; one that changed is deleted (its claim links cascade) and
-/// inserted again; one that is gone is deleted. Findings outside `stored` are not touched.
+/// Makes the stored findings in scope (the rows `stored` selects, `id, finding_json, kind`, that
+/// `in_scope(id, kind)` accepts) become `findings`, writing only the difference: a finding stored
+/// with the same id and the same JSON stays as it is; one that changed is deleted (its claim
+/// links cascade) and inserted again; one that is gone is deleted. Findings out of scope are not
+/// touched; a row selected twice is compared twice.
 ///
 /// The stored rows are compared one at a time as SQLite reads them (against the new finding of
 /// the same id, encoded into one reused buffer), so memory holds only what changed, not every
@@ -248,6 +250,7 @@ pub(crate) fn write_findings(
     tx: &rusqlite::Transaction<'_>,
     path: &std::path::Path,
     stored: &str,
+    in_scope: &dyn Fn(&str, &str) -> bool,
     findings: &[Finding],
 ) -> Result<()> {
     let e = sqlite(path);
@@ -273,6 +276,10 @@ pub(crate) fn write_findings(
                     row: "?".into(),
                     detail: err.to_string(),
                 })?;
+            let kind = row.get_ref(2).map_err(&e)?.as_str().unwrap_or_default();
+            if !in_scope(id, kind) {
+                continue;
+            }
             let same = match by_id.get(id) {
                 Some(&i) => {
                     buffer.clear();

@@ -146,3 +146,89 @@ fn a_touched_finish_replaces_only_the_findings_of_its_groups() {
     store.finish_check(run, scope, 1, &[]).expect("finish");
     assert!(store.findings().expect("findings").is_empty());
 }
+
+/// With few of many findings in scope, a touched finish reads them through the indexes; with
+/// most, in one pass over the table. Either way exactly the findings of the touched groups (and
+/// of withdrawn claims) are replaced, and in-sentence arithmetic only by a withdrawal.
+#[test]
+fn a_touched_finish_is_the_same_through_the_indexes_or_a_scan() {
+    use claims_model::FindingKind;
+    for others in [0usize, 30] {
+        let mut store = populated();
+        let troops = troop_finding(&store);
+        let ids: Vec<i64> = troops.claims.iter().map(|c| c.claim_id).collect();
+        // The event claim of fixture A stands for another group, with `others` findings.
+        let event = store
+            .claims()
+            .expect("claims")
+            .into_iter()
+            .find(|r| r.claim.kind == claims_model::ClaimKind::Event)
+            .expect("an event claim")
+            .id;
+        let mut keys: Vec<(i64, String)> = ids
+            .iter()
+            .map(|&id| (id, "count|North Korea|troops".to_string()))
+            .collect();
+        keys.push((event, "event|visit|Vladimir Putin|North Korea".into()));
+        let mut all = vec![troops.clone()];
+        for i in 0..others {
+            let mut f = troops.clone();
+            f.id = format!("other-{i}");
+            f.claims.truncate(1);
+            f.claims[0].claim_id = event;
+            all.push(f);
+        }
+        // An arithmetic finding on the troop claims: in the touched group, yet kept.
+        let mut arithmetic = troops.clone();
+        arithmetic.id = "arithmetic-1".into();
+        arithmetic.kind = FindingKind::Arithmetic;
+        all.push(arithmetic.clone());
+        let run = store
+            .begin_check(CheckScope::All, "o", 2, &keys, &[])
+            .expect("begin");
+        store
+            .finish_check(run, CheckScope::All, 2, &all)
+            .expect("finish");
+
+        let mine = ["count|North Korea|troops".to_string()];
+        let mut changed = troops.clone();
+        changed.summary = "Changed.".into();
+        let scope = CheckScope::Touched {
+            groups: &mine,
+            withdrawn: &[],
+        };
+        let run = store.begin_check(scope, "o", 2, &[], &[]).expect("begin");
+        store
+            .finish_check(run, scope, 1, std::slice::from_ref(&changed))
+            .expect("finish");
+        let mut expected: Vec<claims_model::Finding> = all[1..].to_vec();
+        expected.push(changed);
+        let mut stored = store.findings().expect("findings");
+        stored.sort_by(|a, b| a.id.cmp(&b.id));
+        expected.sort_by(|a, b| a.id.cmp(&b.id));
+        assert_eq!(stored, expected, "with {others} other findings");
+
+        // A withdrawn troop claim takes the arithmetic finding too.
+        let scope = CheckScope::Touched {
+            groups: &[],
+            withdrawn: &ids[..1],
+        };
+        let run = store
+            .begin_check(scope, "o", 2, &[], &ids[..1])
+            .expect("begin");
+        store.finish_check(run, scope, 0, &[]).expect("finish");
+        let left: Vec<String> = store
+            .findings()
+            .expect("findings")
+            .into_iter()
+            .map(|f| f.id)
+            .collect();
+        assert!(
+            !left
+                .iter()
+                .any(|id| id == "arithmetic-1" || id == &troops.id),
+            "{left:?}"
+        );
+        assert_eq!(left.len(), others, "{left:?}");
+    }
+}
