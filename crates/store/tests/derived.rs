@@ -223,3 +223,33 @@ fn relinking_most_mentions_keeps_the_index_and_every_link() {
     let check = store.query("PRAGMA integrity_check").expect("check").rows;
     assert_eq!(check[0][0].as_str(), Some("ok"));
 }
+
+/// A mention named by two new entities ends linked to the later one, and mentions named in
+/// reverse id order are linked all the same (the stored links are looked up, not scanned).
+#[test]
+fn a_mention_in_two_new_entities_goes_to_the_later_one() {
+    let mut store = populated();
+    let mut all: Vec<i64> = links(&store).iter().map(|l| l.0).collect();
+    assert!(all.len() >= 3, "{all:?}");
+    all.reverse();
+    let shared = all[0];
+    let first = NewEntity {
+        name: "First".into(),
+        kind: claims_model::EntityKind::Person,
+        evidence_json: "[]".into(),
+        mention_ids: vec![shared],
+    };
+    let second = NewEntity {
+        name: "Second".into(),
+        mention_ids: all.clone(),
+        ..first.clone()
+    };
+    store
+        .replace_entities(&[first.clone(), second])
+        .expect("replace");
+    let ids = ids_by_name(&store);
+    let second_id = ids.iter().find(|(n, _)| n == "Second").expect("second").1;
+    for (mention, entity) in links(&store) {
+        assert_eq!(entity, Some(second_id), "mention {mention}");
+    }
+}
