@@ -10,7 +10,7 @@ use claims_model::{Date, Finding};
 use crate::sql::{offset, parse_date, parse_kind, sqlite};
 use crate::{
     ClaimRow, CorrectionKind, CorrectionRow, Counts, DocumentRow, EntityRow, MentionRow,
-    QueryResult, Result, SearchHit, Store, StoreError,
+    MentionView, QueryResult, Result, SearchHit, Store, StoreError,
 };
 use claims_model::Role;
 
@@ -124,6 +124,34 @@ impl Store {
     /// # Errors
     /// [`StoreError::Sqlite`], or [`StoreError::Corrupt`] for an unreadable stored value.
     pub fn mentions(&self) -> Result<Vec<MentionRow>> {
+        let mut rows = Vec::new();
+        self.each_mention(|m| {
+            rows.push(MentionRow {
+                id: m.id,
+                doc_id: m.doc_id,
+                start: m.start,
+                end: m.end,
+                surface: m.surface.to_string(),
+                name: m.name.to_string(),
+                kind: m.kind,
+                role: m.office.map(|office| Role {
+                    office: office.to_string(),
+                    country: m.country.map(str::to_string),
+                }),
+                doc_date: m.doc_date,
+                entity_id: m.entity_id,
+            });
+        })?;
+        Ok(rows)
+    }
+
+    /// Calls `f` with every entity mention of current documents, in document order, its
+    /// strings borrowed from the database row: millions of mentions are read without a string
+    /// allocated per field (what [`Store::mentions`] does on top).
+    ///
+    /// # Errors
+    /// [`StoreError::Sqlite`], or [`StoreError::Corrupt`] for an unreadable stored value.
+    pub fn each_mention(&self, mut f: impl FnMut(&MentionView<'_>)) -> Result<()> {
         let e = sqlite(&self.path);
         let mut stmt = self
             .conn
@@ -136,41 +164,76 @@ impl Store {
                   ORDER BY m.document_id, m.start_byte, m.id",
             )
             .map_err(&e)?;
-        let raw = stmt
-            .query_map([], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, i64>(1)?,
-                    r.get::<_, i64>(2)?,
-                    r.get::<_, i64>(3)?,
-                    r.get::<_, String>(4)?,
-                    r.get::<_, String>(5)?,
-                    r.get::<_, String>(6)?,
-                    r.get::<_, Option<String>>(7)?,
-                    r.get::<_, Option<String>>(8)?,
-                    r.get::<_, Option<String>>(9)?,
-                    r.get::<_, Option<i64>>(10)?,
-                ))
-            })
-            .map_err(&e)?;
-        let mut rows = Vec::new();
-        for row in raw {
-            let (id, doc_id, start, end, surface, name, kind, office, country, date, entity_id) =
-                row.map_err(&e)?;
-            rows.push(MentionRow {
+        let mut rows = stmt.query([]).map_err(&e)?;
+        // The date of the document the last row came from (rows come document by document).
+        let mut last_doc: Option<(i64, Option<Date>)> = None;
+        while let Some(r) = rows.next().map_err(&e)? {
+            let id: i64 = r.get(0).map_err(&e)?;
+            let doc_id: i64 = r.get(1).map_err(&e)?;
+            let text = |i: usize, what: &'static str| -> Result<Option<&str>> {
+                r.get_ref(i)
+                    .map_err(&e)?
+                    .as_str_or_null()
+                    .map_err(|err| StoreError::Corrupt {
+                        path: self.path.clone(),
+                        what,
+                        row: id.to_string(),
+                        detail: err.to_string(),
+                    })
+            };
+            let required = |i: usize, what: &'static str| -> Result<&str> {
+                text(i, what)?.ok_or_else(|| StoreError::Corrupt {
+                    path: self.path.clone(),
+                    what,
+                    row: id.to_string(),
+                    detail: "NULL".to_string(),
+                })
+            };
+            let doc_date = match last_doc {
+                Some((d, date)) if d == doc_id => date,
+                _ => {
+                    let raw = text(9, "documents.reference_date")?.map(str::to_string);
+                    let date = parse_date(&self.path, "documents.reference_date", doc_id, raw)?;
+                    last_doc = Some((doc_id, date));
+                    date
+                }
+            };
+            let office = text(7, "entity_mentions.role_office")?;
+            let country = match office {
+                Some(_) => text(8, "entity_mentions.role_country")?,
+                None => None,
+            };
+            let view = MentionView {
                 id,
                 doc_id,
-                start: offset(&self.path, "entity_mentions.start_byte", id, start)?,
-                end: offset(&self.path, "entity_mentions.end_byte", id, end)?,
-                surface,
-                name,
-                kind: parse_kind(&self.path, "entity_mentions.kind", id, &kind)?,
-                role: office.map(|office| Role { office, country }),
-                doc_date: parse_date(&self.path, "documents.reference_date", doc_id, date)?,
-                entity_id,
-            });
+                start: offset(
+                    &self.path,
+                    "entity_mentions.start_byte",
+                    id,
+                    r.get(2).map_err(&e)?,
+                )?,
+                end: offset(
+                    &self.path,
+                    "entity_mentions.end_byte",
+                    id,
+                    r.get(3).map_err(&e)?,
+                )?,
+                surface: required(4, "entity_mentions.surface")?,
+                name: required(5, "entity_mentions.name")?,
+                kind: parse_kind(
+                    &self.path,
+                    "entity_mentions.kind",
+                    id,
+                    required(6, "entity_mentions.kind")?,
+                )?,
+                office,
+                country,
+                doc_date,
+                entity_id: r.get(10).map_err(&e)?,
+            };
+            f(&view);
         }
-        Ok(rows)
+        Ok(())
     }
 
     /// Claims of current documents, in document order.
