@@ -154,12 +154,18 @@ struct Ctx<'a> {
     facts: Vec<NameFacts>,
     /// Per fact: its key's index in `groups`.
     key_of_fact: Vec<u32>,
+    /// Per fact: what the office rule's name test looks at.
+    fits: Vec<Fit>,
     prepared: Vec<Prepared>,
     nodes: Vec<Node>,
     node_of: Vec<u32>,
 }
 
 impl Ctx<'_> {
+    fn fit(&self, node: u32) -> Fit {
+        self.fits[self.prep(node).facts as usize]
+    }
+
     fn unit(&self, node: u32) -> &Unit {
         &self.set.units[self.nodes[node as usize].unit as usize]
     }
@@ -401,8 +407,29 @@ fn resolve_nodes(
         key_of_fact.push(*key_ids.entry(f.key.to_string()).or_insert(next));
     }
     let mut groups: Vec<Vec<u32>> = vec![Vec::new(); key_ids.len()];
+    let mut families: FxMap<&str, u32> = fx_map();
+    let fits: Vec<Fit> = facts
+        .iter()
+        .map(|f| {
+            let next = families.len() as u32;
+            match &f.name {
+                Some(k) => Fit {
+                    name: true,
+                    full: k.full,
+                    family: *families.entry(k.family.as_str()).or_insert(next),
+                },
+                None => Fit {
+                    name: false,
+                    full: false,
+                    family: NONE,
+                },
+            }
+        })
+        .collect();
+    drop(families);
     let ctx = Ctx {
         set,
+        fits,
         facts,
         key_of_fact,
         prepared,
@@ -769,6 +796,31 @@ fn names_fit(ctx: &Ctx<'_>, a: u32, b: u32) -> bool {
 /// Above this many entities with one family name, a surname alone is not looked up at all.
 const MAX_SURNAME_CANDIDATES: usize = 16;
 
+/// A representative of a cluster in the office rule's window.
+#[derive(Clone, Copy)]
+struct Rep {
+    day: i64,
+    node: u32,
+    fit: Fit,
+    /// The root of `node` (valid while no union happened since it was read).
+    root: u32,
+}
+
+/// What [`names_fit`] looks at, per [`NameFacts`]: has a name key, is it full, its family.
+#[derive(Clone, Copy)]
+struct Fit {
+    name: bool,
+    full: bool,
+    family: u32,
+}
+
+impl Fit {
+    /// [`names_fit`] on what it looks at.
+    fn fits(self, other: Fit) -> bool {
+        self.name && other.name && ((self.full && other.full) || self.family == other.family)
+    }
+}
+
 /// (office, country) of a role, as symbols.
 type OfficeKey = (u32, u32);
 /// (office, country, document) of a role in an undated document.
@@ -807,48 +859,69 @@ fn office_rule(cl: &mut Clusters, ctx: &Ctx<'_>) {
     for ((office, country), mut block) in blocks {
         let (office, country) = (set.str(office), set.str(country));
         block.sort_unstable();
-        // Representatives of the clusters seen in the last window, with their latest day.
-        let mut window: Vec<(i64, usize)> = Vec::new();
+        // Representatives of the clusters seen in the last window, with their latest day. Their
+        // roots are cached and refreshed only after a union (roots change only then).
+        let mut window: Vec<Rep> = Vec::new();
+        let mut epoch = cl.unions;
         for &(day, i) in &block {
-            window.retain(|(d, _)| day - d <= OFFICE_WINDOW_DAYS);
+            window.retain(|w| day - w.day <= OFFICE_WINDOW_DAYS);
+            let (ni, fi) = (node(i), ctx.fit(node(i)));
+            if cl.unions != epoch {
+                for w in &mut window {
+                    w.root = cl.find(w.node);
+                }
+                epoch = cl.unions;
+            }
+            let own = cl.find(ni);
             // Clusters in the window this mention could join; when two of them are known,
             // different people (a handover inside the window), the mention is ambiguous.
-            let mut candidates: Vec<(i64, usize)> = Vec::new();
-            for &(d, j) in &window {
-                if names_fit(ctx, node(i), node(j)) && cl.can_union(node(i), node(j)) {
-                    candidates.push((d, j));
+            let mut candidates: Vec<&Rep> = Vec::new();
+            for w in &window {
+                if fi.fits(w.fit) && w.root != own && !cl.conflict(own, w.root, false) {
+                    candidates.push(w);
                 }
             }
             let mut known: Vec<u32> = Vec::new();
-            for &(_, j) in &candidates {
-                let r = cl.find(node(j));
-                if !cl.identities(r).is_empty() && !known.contains(&r) {
-                    known.push(r);
+            for w in &candidates {
+                if !cl.identities(w.root).is_empty() && !known.contains(&w.root) {
+                    known.push(w.root);
                 }
             }
-            let own = cl.find(node(i));
             if known.len() > 1 && cl.identities(own).is_empty() {
                 candidates.clear();
             }
-            for (d, j) in candidates {
+            let joins: Vec<(i64, u32)> = candidates.iter().map(|w| (w.day, w.node)).collect();
+            for (d, j) in joins {
                 let detail = format!(
                     "{} ~ {}: both {country} {office}, {} days apart",
-                    ctx.name(node(j)),
-                    ctx.name(node(i)),
+                    ctx.name(j),
+                    ctx.name(ni),
                     day - d
                 );
-                cl.union(node(i), node(j), Some(evidence("office", detail)), false);
+                cl.union(ni, j, Some(evidence("office", detail)), false);
             }
-            let r = cl.find(node(i));
+            if cl.unions != epoch {
+                for w in &mut window {
+                    w.root = cl.find(w.node);
+                }
+                epoch = cl.unions;
+            }
+            let r = cl.find(ni);
+            let rep = Rep {
+                day,
+                node: ni,
+                fit: fi,
+                root: r,
+            };
             let mut replaced = false;
             for w in window.iter_mut() {
-                if cl.find(node(w.1)) == r {
-                    *w = (day, i);
+                if w.root == r {
+                    *w = rep;
                     replaced = true;
                 }
             }
             if !replaced {
-                window.push((day, i));
+                window.push(rep);
             }
         }
     }
