@@ -214,6 +214,10 @@ struct Extra {
 }
 
 const EMPTY: &[u32] = &[];
+/// [`Clusters::summary`] of a cluster without identities or tags.
+const FREE: u32 = u32::MAX;
+/// [`Clusters::summary`] of a cluster with tags or several identities.
+const COMPLEX: u32 = u32::MAX - 1;
 
 impl Clusters {
     fn new(sizes: impl Iterator<Item = u32>) -> Self {
@@ -321,6 +325,31 @@ impl Clusters {
             self.extra_mut(big).evidence.push(ev);
         }
         true
+    }
+
+    /// What [`Clusters::conflict`] needs of a cluster when it is simple: [`FREE`] (no identities,
+    /// no tags), its one identity (no tags), else [`COMPLEX`].
+    fn summary(&self, r: u32) -> u32 {
+        match self.get(r) {
+            None => FREE,
+            Some(e) if e.tags.is_empty() => match e.identities[..] {
+                [] => FREE,
+                [x] if x < COMPLEX => x,
+                _ => COMPLEX,
+            },
+            Some(_) => COMPLEX,
+        }
+    }
+
+    /// [`Clusters::conflict`] (without force) from summaries where they decide it.
+    fn conflict_summarized(&self, ra: u32, sa: u32, rb: u32, sb: u32) -> bool {
+        if sa == FREE || sb == FREE {
+            return false;
+        }
+        if sa != COMPLEX && sb != COMPLEX {
+            return sa != sb;
+        }
+        self.conflict(ra, rb, false)
     }
 
     fn push_evidence(&mut self, r: u32, ev: MergeEvidence) {
@@ -804,6 +833,8 @@ struct Rep {
     fit: Fit,
     /// The root of `node` (valid while no union happened since it was read).
     root: u32,
+    /// [`Clusters::summary`] of `root`, read with it.
+    summary: u32,
 }
 
 /// What [`names_fit`] looks at, per [`NameFacts`]: has a name key, is it full, its family.
@@ -869,15 +900,20 @@ fn office_rule(cl: &mut Clusters, ctx: &Ctx<'_>) {
             if cl.unions != epoch {
                 for w in &mut window {
                     w.root = cl.find(w.node);
+                    w.summary = cl.summary(w.root);
                 }
                 epoch = cl.unions;
             }
             let own = cl.find(ni);
+            let own_summary = cl.summary(own);
             // Clusters in the window this mention could join; when two of them are known,
             // different people (a handover inside the window), the mention is ambiguous.
             let mut candidates: Vec<&Rep> = Vec::new();
             for w in &window {
-                if fi.fits(w.fit) && w.root != own && !cl.conflict(own, w.root, false) {
+                if fi.fits(w.fit)
+                    && w.root != own
+                    && !cl.conflict_summarized(own, own_summary, w.root, w.summary)
+                {
                     candidates.push(w);
                 }
             }
@@ -903,6 +939,7 @@ fn office_rule(cl: &mut Clusters, ctx: &Ctx<'_>) {
             if cl.unions != epoch {
                 for w in &mut window {
                     w.root = cl.find(w.node);
+                    w.summary = cl.summary(w.root);
                 }
                 epoch = cl.unions;
             }
@@ -912,6 +949,7 @@ fn office_rule(cl: &mut Clusters, ctx: &Ctx<'_>) {
                 node: ni,
                 fit: fi,
                 root: r,
+                summary: cl.summary(r),
             };
             let mut replaced = false;
             for w in window.iter_mut() {
