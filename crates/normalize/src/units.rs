@@ -66,10 +66,17 @@ impl MentionSet {
     /// Adds a mention; returns its index.
     pub fn push(&mut self, m: &MentionRef<'_>) -> usize {
         let office = m.office.map_or(NONE, |o| self.intern(o));
+        let surface = self.intern(m.surface);
+        // The name is most often the surface itself.
+        let name = if m.name == m.surface {
+            surface
+        } else {
+            self.intern(m.name)
+        };
         let unit = Unit {
             doc: m.doc,
-            surface: self.intern(m.surface),
-            name: self.intern(m.name),
+            surface,
+            name,
             office,
             country: match (office, m.country) {
                 (NONE, _) | (_, None) => NONE,

@@ -182,9 +182,19 @@ impl Store {
             let mut rows = stmt.query([]).map_err(&e)?;
             let mut last: Option<(i64, i64)> = None;
             let mut in_order = true;
+            // The document of the row before and whether it is current (rows come in runs).
+            let mut run: Option<(i64, bool)> = None;
             while let Some(r) = rows.next().map_err(&e)? {
                 let key: (i64, i64) = (r.get(0).map_err(&e)?, r.get(1).map_err(&e)?);
-                if !current.contains_key(&key.0) {
+                let is_current = match run {
+                    Some((d, c)) if d == key.0 => c,
+                    _ => {
+                        let c = current.contains_key(&key.0);
+                        run = Some((key.0, c));
+                        c
+                    }
+                };
+                if !is_current {
                     continue;
                 }
                 if last.is_some_and(|l| key < l) {
@@ -210,14 +220,28 @@ impl Store {
             })
             .map_err(&e)?;
         let mut rows = stmt.query([]).map_err(&e)?;
-        // The date of the document the last row came from (rows come document by document).
+        // The current document the last row came from, with its date (rows come document by
+        // document; a superseded document's rows are skipped and never become `last_doc`).
         let mut last_doc: Option<(i64, Option<Date>)> = None;
         while let Some(r) = rows.next().map_err(&e)? {
             let id: i64 = r.get(0).map_err(&e)?;
             let doc_id: i64 = r.get(1).map_err(&e)?;
-            let Some(raw_date) = current.get(&doc_id) else {
-                // A mention of a superseded document.
-                continue;
+            let doc_date = match last_doc {
+                Some((d, date)) if d == doc_id => date,
+                _ => {
+                    let Some(raw_date) = current.get(&doc_id) else {
+                        // A mention of a superseded document.
+                        continue;
+                    };
+                    let date = parse_date(
+                        &self.path,
+                        "documents.reference_date",
+                        doc_id,
+                        raw_date.clone(),
+                    )?;
+                    last_doc = Some((doc_id, date));
+                    date
+                }
             };
             let text = |i: usize, what: &'static str| -> Result<Option<&str>> {
                 r.get_ref(i)
@@ -237,19 +261,6 @@ impl Store {
                     row: id.to_string(),
                     detail: "NULL".to_string(),
                 })
-            };
-            let doc_date = match last_doc {
-                Some((d, date)) if d == doc_id => date,
-                _ => {
-                    let date = parse_date(
-                        &self.path,
-                        "documents.reference_date",
-                        doc_id,
-                        raw_date.clone(),
-                    )?;
-                    last_doc = Some((doc_id, date));
-                    date
-                }
             };
             let office = text(7, "entity_mentions.role_office")?;
             let country = match office {
