@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use claims_check::estimates::Estimate;
 use claims_check::{CheckClaim, CheckOptions};
 use claims_model::{Date, EntityKind, Finding, Subject};
-use claims_normalize::{Correction, MentionInput};
+use claims_normalize::{Correction, MentionRef, MentionSet};
 use claims_store::{CorrectionKind, Ingested, NewDocument, NewEntity, Store};
 use claims_text::{Document, TextError};
 
@@ -230,21 +230,23 @@ fn tally(summary: &mut IngestSummary, written: Vec<Written>) {
 /// # Errors
 /// When the database fails.
 pub fn resolve_entities(store: &mut Store) -> Result<HashMap<(i64, String), String>, CliError> {
-    let mentions = store.mentions()?;
-    // The rows are moved into the resolver's input (millions of mentions: no second copy of
-    // their strings); only the ids are kept beside them.
-    let ids: Vec<i64> = mentions.iter().map(|m| m.id).collect();
-    let inputs: Vec<MentionInput> = mentions
-        .into_iter()
-        .map(|m| MentionInput {
+    // The mentions are read straight into a MentionSet (strings interned, identical mentions
+    // of a document counted once): millions of rows, no string allocated per row. Only the ids
+    // are kept beside it.
+    let mut set = MentionSet::new();
+    let mut ids: Vec<i64> = Vec::new();
+    store.each_mention(|m| {
+        ids.push(m.id);
+        set.push(&MentionRef {
             doc: m.doc_id,
             surface: m.surface,
             name: m.name,
             kind: m.kind,
-            role: m.role,
+            office: m.office,
+            country: m.country,
             date: m.doc_date,
-        })
-        .collect();
+        });
+    })?;
     let corrections: Vec<Correction> = store
         .corrections()?
         .into_iter()
@@ -254,16 +256,16 @@ pub fn resolve_entities(store: &mut Store) -> Result<HashMap<(i64, String), Stri
             CorrectionKind::Rename => Correction::Rename { from: c.a, to: c.b },
         })
         .collect();
-    let resolved = claims_normalize::resolve(&inputs, &corrections);
-    let mut names = HashMap::new();
+    let resolved = claims_normalize::resolve_set(&set, &corrections);
+    // Borrowed while collecting (later entities win, as before), owned once per pair at the end.
+    let mut person_names: HashMap<(i64, &str), &str> = HashMap::new();
     let mut entities = Vec::with_capacity(resolved.len());
     for e in &resolved {
         let mut mention_ids = Vec::with_capacity(e.members.len());
         for &i in &e.members {
-            let m = &inputs[i];
             mention_ids.push(ids[i]);
-            if m.kind == EntityKind::Person {
-                names.insert((m.doc, m.name.clone()), e.name.clone());
+            if set.kind(i) == EntityKind::Person {
+                person_names.insert((set.doc(i), set.name(i)), &e.name);
             }
         }
         let evidence = serde_json::Value::Array(
@@ -279,7 +281,11 @@ pub fn resolve_entities(store: &mut Store) -> Result<HashMap<(i64, String), Stri
             mention_ids,
         });
     }
-    drop((inputs, resolved));
+    let names: HashMap<(i64, String), String> = person_names
+        .into_iter()
+        .map(|((doc, name), entity)| ((doc, name.to_string()), entity.to_string()))
+        .collect();
+    drop((resolved, set, ids));
     store.replace_entities(&entities)?;
     Ok(names)
 }

@@ -13,12 +13,14 @@ mod fold;
 mod gazetteer;
 mod names;
 mod resolve;
+mod units;
 
 pub use gazetteer::{
     Gazetteer, GazetteerError, GazetteerSources, OfficeTerm, OrgInfo, PersonInfo, PlaceInfo,
     PlaceKind,
 };
 pub use resolve::{
-    resolve, resolve_with, Correction, MentionInput, MergeEvidence, ResolvedEntity,
-    IN_DOCUMENT_SIMILARITY, OFFICE_WINDOW_DAYS,
+    resolve, resolve_set, resolve_set_with, resolve_with, Correction, MentionInput, MergeEvidence,
+    ResolvedEntity, IN_DOCUMENT_SIMILARITY, OFFICE_WINDOW_DAYS,
 };
+pub use units::{MentionRef, MentionSet};

@@ -31,12 +31,14 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(&e)?;
         {
-            // What is stored now: every mention's entity, and every entity's row and size.
-            let mut linked: HashMap<i64, Option<i64>> = HashMap::new();
+            // What is stored now: every mention's entity (sorted by mention id, the table's own
+            // order, and looked up with a [`Cursor`]: millions of rows in a hash map cost
+            // seconds) and every entity's row and size.
+            let mut linked: Vec<(i64, Option<i64>)> = Vec::new();
             let mut size: HashMap<i64, usize> = HashMap::new();
             {
                 let mut stmt = tx
-                    .prepare("SELECT id, entity_id FROM entity_mentions")
+                    .prepare("SELECT id, entity_id FROM entity_mentions ORDER BY id")
                     .map_err(&e)?;
                 let rows = stmt
                     .query_map([], |r| {
@@ -45,7 +47,7 @@ impl Store {
                     .map_err(&e)?;
                 for row in rows {
                     let (mention, entity) = row.map_err(&e)?;
-                    linked.insert(mention, entity);
+                    linked.push((mention, entity));
                     if let Some(entity) = entity {
                         *size.entry(entity).or_default() += 1;
                     }
@@ -64,21 +66,37 @@ impl Store {
                     stored.insert(id, fields);
                 }
             }
+            // Per entity, the stored entity all of its mentions (and no other) are linked to.
+            let mut stored_as: Vec<Option<i64>> = Vec::with_capacity(entities.len());
             for entity in entities {
-                if let Some(&mention_id) =
-                    entity.mention_ids.iter().find(|m| !linked.contains_key(m))
-                {
-                    // Nothing has been written yet: dropping the transaction changes nothing.
-                    return Err(StoreError::UnknownMention {
-                        path: self.path.clone(),
-                        entity: entity.name.clone(),
-                        mention_id,
-                    });
+                let mut cursor = Cursor::new(&linked);
+                let mut common: Option<Option<i64>> = None;
+                for &mention_id in &entity.mention_ids {
+                    let Some(p) = cursor.seek(mention_id) else {
+                        // Nothing has been written yet: dropping the transaction changes nothing.
+                        return Err(StoreError::UnknownMention {
+                            path: self.path.clone(),
+                            entity: entity.name.clone(),
+                            mention_id,
+                        });
+                    };
+                    let link = linked[p].1;
+                    match common {
+                        None => common = Some(link),
+                        Some(c) if c != link => common = Some(None),
+                        Some(_) => {}
+                    }
                 }
+                stored_as.push(
+                    common
+                        .flatten()
+                        .filter(|id| size.get(id) == Some(&entity.mention_ids.len())),
+                );
             }
 
             let mut kept: HashSet<i64> = HashSet::new();
-            let mut new_links: HashMap<i64, i64> = HashMap::new();
+            // (position in `linked`, new entity) of the mentions of new entities.
+            let mut new_links: Vec<(usize, i64)> = Vec::new();
             let mut insert = tx
                 .prepare_cached(
                     "INSERT INTO entities (name, kind, evidence_json) VALUES (?1, ?2, ?3)",
@@ -89,25 +107,9 @@ impl Store {
                     "UPDATE entities SET name = ?2, kind = ?3, evidence_json = ?4 WHERE id = ?1",
                 )
                 .map_err(&e)?;
-            for entity in entities {
+            for (entity, &stored_as) in entities.iter().zip(&stored_as) {
                 // The stored entity with exactly these mentions, if there is one.
-                let same = match entity
-                    .mention_ids
-                    .first()
-                    .and_then(|m| linked.get(m).copied().flatten())
-                {
-                    Some(id)
-                        if !kept.contains(&id)
-                            && size.get(&id) == Some(&entity.mention_ids.len())
-                            && entity
-                                .mention_ids
-                                .iter()
-                                .all(|m| linked.get(m) == Some(&Some(id))) =>
-                    {
-                        Some(id)
-                    }
-                    _ => None,
-                };
+                let same = stored_as.filter(|id| !kept.contains(id));
                 match same {
                     Some(id) => {
                         kept.insert(id);
@@ -137,9 +139,14 @@ impl Store {
                             .map_err(&e)?;
                         let id = tx.last_insert_rowid();
                         kept.insert(id);
-                        for &m in &entity.mention_ids {
-                            new_links.insert(m, id);
-                        }
+                        // Every id was found above.
+                        let mut cursor = Cursor::new(&linked);
+                        new_links.extend(
+                            entity
+                                .mention_ids
+                                .iter()
+                                .filter_map(|&m| cursor.seek(m).map(|p| (p, id))),
+                        );
                     }
                 }
             }
@@ -148,19 +155,25 @@ impl Store {
             let mut link = tx
                 .prepare_cached("UPDATE entity_mentions SET entity_id = ?2 WHERE id = ?1")
                 .map_err(&e)?;
-            // In id order: the rows (and their index entries) are then visited front to back
-            // instead of at random, which is what makes a first check of a large database fast.
-            let mut moved: Vec<(i64, Option<i64>)> = linked
-                .iter()
-                .filter_map(|(&mention, &was)| {
-                    let now = match new_links.get(&mention) {
-                        Some(&id) => Some(id),
-                        None => was.filter(|id| kept.contains(id)),
-                    };
-                    (now != was).then_some((mention, now))
-                })
-                .collect();
-            moved.sort_unstable();
+            // In id order (the order of `linked`): the rows (and their index entries) are then
+            // visited front to back instead of at random, which is what makes a first check of a
+            // large database fast. A mention named by two new entities goes to the later one.
+            new_links.sort_by_key(|l| l.0);
+            let mut new_links = new_links.into_iter().peekable();
+            let mut moved: Vec<(i64, Option<i64>)> = Vec::new();
+            for (p, &(mention, was)) in linked.iter().enumerate() {
+                let mut new = None;
+                while let Some((_, id)) = new_links.next_if(|l| l.0 == p) {
+                    new = Some(id);
+                }
+                let now = match new {
+                    Some(id) => Some(id),
+                    None => was.filter(|id| kept.contains(id)),
+                };
+                if now != was {
+                    moved.push((mention, now));
+                }
+            }
             // Relinking most mentions (the first check of a large collection) through the index
             // on entity_id costs a random index write per row; rebuilding the index once
             // afterwards is a sort. The index is recreated from its own stored definition, in
@@ -349,4 +362,96 @@ pub(crate) fn write_findings(
         }
     }
     Ok(())
+}
+
+/// Looks mention ids up in the stored links, sorted by mention id. Ids are mostly without gaps,
+/// so the id itself is tried as the position first; else, as an entity's mentions come mostly in
+/// ascending id order (document order), the search starts where the last one ended and gallops
+/// forward instead of a binary search over millions of rows.
+struct Cursor<'a> {
+    linked: &'a [(i64, Option<i64>)],
+    at: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn new(linked: &'a [(i64, Option<i64>)]) -> Self {
+        Cursor { linked, at: 0 }
+    }
+
+    /// The position of `mention` in the links, if it is there.
+    fn seek(&mut self, mention: i64) -> Option<usize> {
+        let l = self.linked;
+        // Ids without gaps (nothing deleted): the id says where the row is.
+        let first = l.first()?.0;
+        if let Some(guess) = mention
+            .checked_sub(first)
+            .and_then(|d| usize::try_from(d).ok())
+        {
+            if l.get(guess).is_some_and(|x| x.0 == mention) {
+                self.at = guess;
+                return Some(guess);
+            }
+        }
+        // Search in [lo, hi) with l[lo] <= mention (or lo == 0) and l[hi] > mention (or hi == len).
+        let mut lo = if l.get(self.at).is_some_and(|x| x.0 <= mention) {
+            self.at
+        } else {
+            0
+        };
+        let mut step = 1;
+        let hi = loop {
+            let hi = (lo + step).min(l.len());
+            if hi == l.len() || l[hi].0 > mention {
+                break hi;
+            }
+            lo = hi;
+            step *= 2;
+        };
+        let i = lo + l[lo..hi].binary_search_by_key(&mention, |x| x.0).ok()?;
+        self.at = i;
+        Some(i)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cursor;
+
+    /// Every id is found where it is, and every absent one is not, whatever the order of the
+    /// searches and wherever the ids have gaps.
+    #[test]
+    fn cursor_finds_what_a_binary_search_finds() {
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for round in 0..50 {
+            let mut linked: Vec<(i64, Option<i64>)> = Vec::new();
+            let mut id = (next() % 5) as i64;
+            for _ in 0..(next() % 300) {
+                // Mostly consecutive, sometimes a gap (deleted rows), now and then a long one.
+                id += match next() % 10 {
+                    0 => 2 + (next() % 4) as i64,
+                    1 if round % 2 == 0 => 100,
+                    _ => 1,
+                };
+                linked.push((id, Some(id * 7)));
+            }
+            let top = id + 3;
+            let mut cursor = Cursor::new(&linked);
+            for step in 0..600 {
+                // Ascending runs, as an entity's mentions come, broken by jumps back.
+                let probe = if step % 50 == 0 {
+                    (next() % (top as u64 + 1)) as i64
+                } else {
+                    (step % 50) * top / 50 + (next() % 3) as i64
+                };
+                let want = linked.binary_search_by_key(&probe, |l| l.0).ok();
+                assert_eq!(cursor.seek(probe), want, "round {round}, id {probe}");
+            }
+        }
+    }
 }

@@ -126,6 +126,29 @@ pub struct MentionRow {
     pub entity_id: Option<i64>,
 }
 
+/// An entity mention of a current document as [`Store::each_mention`] lends it: its strings
+/// borrowed from the database row.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MentionView<'a> {
+    pub id: i64,
+    pub doc_id: i64,
+    pub start: usize,
+    pub end: usize,
+    /// The text exactly as written.
+    pub surface: &'a str,
+    /// The best name known inside the document.
+    pub name: &'a str,
+    pub kind: EntityKind,
+    /// The office of the mention's role, if it has one.
+    pub office: Option<&'a str>,
+    /// The country of the role (`None` without an office).
+    pub country: Option<&'a str>,
+    /// The document's reference date, else its publication date.
+    pub doc_date: Option<Date>,
+    /// The entity this mention was last resolved to, if any.
+    pub entity_id: Option<i64>,
+}
+
 /// A claim of a current document.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ClaimRow {

@@ -223,3 +223,79 @@ fn relinking_most_mentions_keeps_the_index_and_every_link() {
     let check = store.query("PRAGMA integrity_check").expect("check").rows;
     assert_eq!(check[0][0].as_str(), Some("ok"));
 }
+
+/// A mention named by two new entities ends linked to the later one, and mentions named in
+/// reverse id order are linked all the same (the stored links are looked up, not scanned).
+#[test]
+fn a_mention_in_two_new_entities_goes_to_the_later_one() {
+    let mut store = populated();
+    let mut all: Vec<i64> = links(&store).iter().map(|l| l.0).collect();
+    assert!(all.len() >= 3, "{all:?}");
+    all.reverse();
+    let shared = all[0];
+    let first = NewEntity {
+        name: "First".into(),
+        kind: claims_model::EntityKind::Person,
+        evidence_json: "[]".into(),
+        mention_ids: vec![shared],
+    };
+    let second = NewEntity {
+        name: "Second".into(),
+        mention_ids: all.clone(),
+        ..first.clone()
+    };
+    store
+        .replace_entities(&[first.clone(), second])
+        .expect("replace");
+    let ids = ids_by_name(&store);
+    let second_id = ids.iter().find(|(n, _)| n == "Second").expect("second").1;
+    for (mention, entity) in links(&store) {
+        assert_eq!(entity, Some(second_id), "mention {mention}");
+    }
+}
+
+/// Mentions stored out of span order (an extractor may list them in any order) still come back
+/// in document order, and so do those of a document stored before another with a smaller id.
+#[test]
+fn mentions_come_in_document_order_whatever_the_storage_order() {
+    use claims_model::{EntityKind, EntityMention, Extraction, Span};
+
+    let text = "Kim met Lee. Park saw Choi.";
+    let word = |start: usize, end: usize| EntityMention {
+        span: Span::new(start, end).expect("span"),
+        text: text[start..end].into(),
+        kind: EntityKind::Person,
+        name: text[start..end].into(),
+        role: None,
+    };
+    // Listed back to front.
+    let entities = vec![word(22, 26), word(13, 17), word(8, 11), word(0, 3)];
+    let extraction = Extraction {
+        reference_date: None,
+        sentences: vec![Span::new(0, text.len()).expect("span")],
+        quantities: vec![],
+        times: vec![],
+        entities,
+        claims: vec![],
+    };
+    let mut store = Store::open_in_memory().expect("open");
+    let sha = fake_sha(text);
+    store
+        .ingest(&new_doc("a.txt", text, &sha), &extraction)
+        .expect("ingest");
+    let mentions = store.mentions().expect("mentions");
+    let starts: Vec<usize> = mentions.iter().map(|m| m.start).collect();
+    assert_eq!(starts, vec![0, 8, 13, 22]);
+    let names: Vec<&str> = mentions.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(names, vec!["Kim", "Lee", "Park", "Choi"]);
+    // each_mention lends the same rows.
+    let mut lent = Vec::new();
+    store
+        .each_mention(|m| lent.push((m.id, m.start, m.name.to_string())))
+        .expect("each");
+    let owned: Vec<(i64, usize, String)> = mentions
+        .iter()
+        .map(|m| (m.id, m.start, m.name.clone()))
+        .collect();
+    assert_eq!(lent, owned);
+}
