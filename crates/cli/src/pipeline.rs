@@ -236,6 +236,12 @@ pub fn resolve_entities(store: &mut Store) -> Result<HashMap<(i64, String), Stri
     let mut set = MentionSet::new();
     let mut ids: Vec<i64> = Vec::new();
     store.each_mention(|m| {
+        let Some(m) = m else {
+            // The rows come again in document order: start over.
+            set = MentionSet::new();
+            ids.clear();
+            return;
+        };
         ids.push(m.id);
         set.push(&MentionRef {
             doc: m.doc_id,
@@ -583,6 +589,7 @@ pub fn check(
             let run_id = store.begin_check(scope, &options, last_document_id, &keys, &unkeyed)?;
             step.next("reading claims");
             let claims = check_claims(store.claims_in_groups(&groups)?, &names);
+            drop(names);
             step.next(format!("comparing {} claims", claims.len()));
             let since = run.last_document_id;
             let findings = claims_check::check_where(&claims, opts, |doc| doc > since);
@@ -611,6 +618,8 @@ pub fn check(
             let rows = store.claims()?;
             step.next("resolving participants");
             let claims = check_claims(rows, &names);
+            // Only the participants needed the names: their memory goes to the findings.
+            drop(names);
             step.next("grouping claims");
             let mut computed: Vec<(i64, String)> = claims
                 .iter()

@@ -178,7 +178,7 @@ impl Store {
     /// # Errors
     /// [`StoreError::Sqlite`], or [`StoreError::Corrupt`] for an unreadable stored claim.
     pub fn claims_after(&self, last_document_id: i64) -> Result<Vec<ClaimRow>> {
-        self.claim_rows("AND d.id > ?1", params![last_document_id])
+        self.claim_rows("AND d.id > ?1", params![last_document_id], 0)
     }
 
     /// Claims of current documents whose stored group is one of `keys`, in document order.
@@ -191,6 +191,7 @@ impl Store {
             "AND c.id IN (SELECT k.claim_id FROM claim_keys k
                            WHERE k.check_key IN (SELECT key FROM temp.touched_keys))",
             [],
+            0,
         )
     }
 

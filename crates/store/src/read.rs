@@ -126,6 +126,10 @@ impl Store {
     pub fn mentions(&self) -> Result<Vec<MentionRow>> {
         let mut rows = Vec::new();
         self.each_mention(|m| {
+            let Some(m) = m else {
+                rows.clear();
+                return;
+            };
             rows.push(MentionRow {
                 id: m.id,
                 doc_id: m.doc_id,
@@ -147,11 +151,12 @@ impl Store {
 
     /// Calls `f` with every entity mention of current documents, in document order, its
     /// strings borrowed from the database row: millions of mentions are read without a string
-    /// allocated per field (what [`Store::mentions`] does on top).
+    /// allocated per field (what [`Store::mentions`] does on top). `f(None)` means "start over":
+    /// forget every mention lent so far, they all come again.
     ///
     /// # Errors
     /// [`StoreError::Sqlite`], or [`StoreError::Corrupt`] for an unreadable stored value.
-    pub fn each_mention(&self, mut f: impl FnMut(&MentionView<'_>)) -> Result<()> {
+    pub fn each_mention(&self, mut f: impl FnMut(Option<&MentionView<'_>>)) -> Result<()> {
         let e = sqlite(&self.path);
         // Current documents, with their date as stored (parsed when a mention needs it).
         let mut current: HashMap<i64, Option<String>> = HashMap::new();
@@ -173,52 +178,41 @@ impl Store {
         }
         // Mentions are normally stored in document order (ingest writes a document's mentions
         // in span order): then the table is read front to back, which is several times faster
-        // than joining documents and sorting by (document, start). Two integer columns say so.
-        let in_order = {
-            let mut stmt = self
-                .conn
-                .prepare_cached("SELECT document_id, start_byte FROM entity_mentions ORDER BY id")
-                .map_err(&e)?;
-            let mut rows = stmt.query([]).map_err(&e)?;
-            let mut last: Option<(i64, i64)> = None;
-            let mut in_order = true;
-            // The document of the row before and whether it is current (rows come in runs).
-            let mut run: Option<(i64, bool)> = None;
-            while let Some(r) = rows.next().map_err(&e)? {
-                let key: (i64, i64) = (r.get(0).map_err(&e)?, r.get(1).map_err(&e)?);
-                let is_current = match run {
-                    Some((d, c)) if d == key.0 => c,
-                    _ => {
-                        let c = current.contains_key(&key.0);
-                        run = Some((key.0, c));
-                        c
-                    }
-                };
-                if !is_current {
-                    continue;
-                }
-                if last.is_some_and(|l| key < l) {
-                    in_order = false;
-                    break;
-                }
-                last = Some(key);
-            }
-            in_order
-        };
+        // than joining documents and sorting by (document, start). The order is checked as the
+        // rows come; at the first row out of order (a database written otherwise) `f` is told
+        // to start over and the rows come again through the join.
+        if !self.lend_mentions(&current, false, &mut f)? {
+            f(None);
+            self.lend_mentions(&current, true, &mut f)?;
+        }
+        Ok(())
+    }
+
+    /// One pass of [`Store::each_mention`]: front to back (`joined` false; stops and returns
+    /// false at the first mention of a current document out of document order) or through the
+    /// ordered join.
+    fn lend_mentions(
+        &self,
+        current: &HashMap<i64, Option<String>>,
+        joined: bool,
+        f: &mut impl FnMut(Option<&MentionView<'_>>),
+    ) -> Result<bool> {
+        let e = sqlite(&self.path);
         let mut stmt = self
             .conn
-            .prepare_cached(if in_order {
-                "SELECT id, document_id, start_byte, end_byte, surface, name, kind, role_office,
-                        role_country, entity_id
-                   FROM entity_mentions ORDER BY id"
-            } else {
+            .prepare_cached(if joined {
                 "SELECT m.id, m.document_id, m.start_byte, m.end_byte, m.surface, m.name, m.kind,
                         m.role_office, m.role_country, m.entity_id
                    FROM entity_mentions m JOIN documents d ON d.id = m.document_id
                   WHERE d.superseded_by IS NULL
                   ORDER BY m.document_id, m.start_byte, m.id"
+            } else {
+                "SELECT id, document_id, start_byte, end_byte, surface, name, kind, role_office,
+                        role_country, entity_id
+                   FROM entity_mentions ORDER BY id"
             })
             .map_err(&e)?;
+        let mut last: Option<(i64, i64)> = None;
         let mut rows = stmt.query([]).map_err(&e)?;
         // The current document the last row came from, with its date (rows come document by
         // document; a superseded document's rows are skipped and never become `last_doc`).
@@ -243,6 +237,13 @@ impl Store {
                     date
                 }
             };
+            if !joined {
+                let key = (doc_id, r.get::<_, i64>(2).map_err(&e)?);
+                if last.is_some_and(|l| key < l) {
+                    return Ok(false);
+                }
+                last = Some(key);
+            }
             let text = |i: usize, what: &'static str| -> Result<Option<&str>> {
                 r.get_ref(i)
                     .map_err(&e)?
@@ -295,9 +296,9 @@ impl Store {
                 doc_date,
                 entity_id: r.get(9).map_err(&e)?,
             };
-            f(&view);
+            f(Some(&view));
         }
-        Ok(())
+        Ok(true)
     }
 
     /// Claims of current documents, in document order.
@@ -305,7 +306,26 @@ impl Store {
     /// # Errors
     /// [`StoreError::Sqlite`], or [`StoreError::Corrupt`] for an unreadable stored claim.
     pub fn claims(&self) -> Result<Vec<ClaimRow>> {
-        self.claim_rows("", [])
+        let expected = self.claim_count()?;
+        self.claim_rows("", [], expected)
+    }
+
+    /// How many claims current documents hold.
+    ///
+    /// # Errors
+    /// [`StoreError::Sqlite`] when SQLite fails.
+    pub fn claim_count(&self) -> Result<usize> {
+        let e = sqlite(&self.path);
+        let n: i64 = self
+            .conn
+            .query_row(
+                "SELECT count(*) FROM claims c JOIN documents d ON d.id = c.document_id
+                  WHERE d.superseded_by IS NULL",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(&e)?;
+        Ok(usize::try_from(n).unwrap_or(0))
     }
 
     /// Claims of current documents that also meet `condition` (SQL over `c` the claim and `d`
@@ -314,6 +334,7 @@ impl Store {
         &self,
         condition: &str,
         params: impl rusqlite::Params,
+        expected: usize,
     ) -> Result<Vec<ClaimRow>> {
         let e = sqlite(&self.path);
         let mut stmt = self
@@ -345,7 +366,9 @@ impl Store {
         std::thread::scope(|scope| {
             let (send, batches) = std::sync::mpsc::sync_channel::<Vec<Raw>>(4);
             let parser = scope.spawn(move || -> Result<Vec<ClaimRow>> {
-                let mut rows = Vec::new();
+                // Sized once: growing a vector of half a million claims by doubling holds the
+                // old and the new buffer at once.
+                let mut rows = Vec::with_capacity(expected);
                 for batch in batches {
                     for (id, doc_id, document, date, json) in batch {
                         let claim =

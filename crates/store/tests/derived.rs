@@ -291,7 +291,10 @@ fn mentions_come_in_document_order_whatever_the_storage_order() {
     // each_mention lends the same rows.
     let mut lent = Vec::new();
     store
-        .each_mention(|m| lent.push((m.id, m.start, m.name.to_string())))
+        .each_mention(|m| match m {
+            Some(m) => lent.push((m.id, m.start, m.name.to_string())),
+            None => lent.clear(),
+        })
         .expect("each");
     let owned: Vec<(i64, usize, String)> = mentions
         .iter()
