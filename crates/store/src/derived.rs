@@ -13,10 +13,12 @@ use crate::{NewCorrection, NewEntity, Result, Store, StoreError};
 impl Store {
     /// Replaces every entity and every mention→entity link with `entities`, in one transaction.
     ///
-    /// Only the difference is written: an entity whose mentions, name, kind and evidence are
-    /// unchanged keeps its row and its id (so ids are stable from one check to the next while
-    /// nothing about the entity changes), one whose mentions are unchanged but whose name or
-    /// evidence changed is updated in place, and only the mentions of new entities are relinked.
+    /// Only the difference is written: each entity keeps the row and id of the stored entity
+    /// that holds most of its mentions (the smallest id on a tie), unless an earlier entity of
+    /// `entities` took it, so ids stay put while entities grow with new documents; its name,
+    /// kind and evidence are updated in place if they changed, and only mentions whose entity
+    /// changed are relinked (a mention in no entity any more, e.g. of a superseded document, is
+    /// unlinked). Other entities get new rows; stored entities nobody kept are deleted.
     /// Re-checking a database where nothing changed writes nothing.
     ///
     /// # Errors
@@ -66,11 +68,13 @@ impl Store {
                     stored.insert(id, fields);
                 }
             }
-            // Per entity, the stored entity all of its mentions (and no other) are linked to.
-            let mut stored_as: Vec<Option<i64>> = Vec::with_capacity(entities.len());
+            // Per entity, the stored entity most of its mentions are linked to (the smallest id
+            // on a tie), and whether exactly its mentions and no other are linked to it.
+            let mut stored_as: Vec<Option<(i64, bool)>> = Vec::with_capacity(entities.len());
+            let mut votes: HashMap<i64, usize> = HashMap::new();
             for entity in entities {
                 let mut cursor = Cursor::new(&linked);
-                let mut common: Option<Option<i64>> = None;
+                votes.clear();
                 for &mention_id in &entity.mention_ids {
                     let Some(p) = cursor.seek(mention_id) else {
                         // Nothing has been written yet: dropping the transaction changes nothing.
@@ -80,22 +84,27 @@ impl Store {
                             mention_id,
                         });
                     };
-                    let link = linked[p].1;
-                    match common {
-                        None => common = Some(link),
-                        Some(c) if c != link => common = Some(None),
-                        Some(_) => {}
+                    if let Some(link) = linked[p].1 {
+                        *votes.entry(link).or_default() += 1;
                     }
                 }
                 stored_as.push(
-                    common
-                        .flatten()
-                        .filter(|id| size.get(id) == Some(&entity.mention_ids.len())),
+                    votes
+                        .iter()
+                        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                        .map(|(&id, &n)| {
+                            let exact = n == entity.mention_ids.len()
+                                && size.get(&id) == Some(&entity.mention_ids.len());
+                            (id, exact)
+                        }),
                 );
             }
 
             let mut kept: HashSet<i64> = HashSet::new();
-            // (position in `linked`, new entity) of the mentions of new entities.
+            // Kept stored entities whose mentions changed: a mention linked to one of them but
+            // in no entity now is unlinked.
+            let mut regrouped: HashSet<i64> = HashSet::new();
+            // (position in `linked`, entity) of the mentions of new and regrouped entities.
             let mut new_links: Vec<(usize, i64)> = Vec::new();
             let mut insert = tx
                 .prepare_cached(
@@ -108,11 +117,22 @@ impl Store {
                 )
                 .map_err(&e)?;
             for (entity, &stored_as) in entities.iter().zip(&stored_as) {
-                // The stored entity with exactly these mentions, if there is one.
-                let same = stored_as.filter(|id| !kept.contains(id));
+                // The stored entity holding most of these mentions keeps its id (an entity that
+                // grows with new documents stays the same row), unless an earlier entity took it.
+                let same = stored_as.filter(|(id, _)| !kept.contains(id));
                 match same {
-                    Some(id) => {
+                    Some((id, exact)) => {
                         kept.insert(id);
+                        if !exact {
+                            regrouped.insert(id);
+                            let mut cursor = Cursor::new(&linked);
+                            new_links.extend(
+                                entity
+                                    .mention_ids
+                                    .iter()
+                                    .filter_map(|&m| cursor.seek(m).map(|p| (p, id))),
+                            );
+                        }
                         let unchanged = stored.get(&id).is_some_and(|(name, kind, evidence)| {
                             *name == entity.name
                                 && kind == entity.kind.as_str()
@@ -168,7 +188,7 @@ impl Store {
                 }
                 let now = match new {
                     Some(id) => Some(id),
-                    None => was.filter(|id| kept.contains(id)),
+                    None => was.filter(|id| kept.contains(id) && !regrouped.contains(id)),
                 };
                 if now != was {
                     moved.push((mention, now));

@@ -53,9 +53,9 @@ fn unchanged_entities_keep_their_ids_and_changed_ones_are_rewritten() {
     );
     assert_eq!(links(&store), links_before);
 
-    // Two entities dropped: a new one takes all the mentions of the first and one of the
-    // second (a new grouping, so a new row); the second's other mentions are left unlinked.
-    // The rest keep their ids.
+    // Two entities regrouped: one takes all the mentions of the first and one of the second
+    // (it keeps the first's row and id: it holds most of its mentions); the second's other
+    // mentions are left unlinked and its row is deleted. The rest keep their ids.
     let mut regrouped: Vec<NewEntity> = renamed.clone();
     let moved = regrouped.remove(1);
     let unlinked = regrouped.remove(1);
@@ -73,12 +73,14 @@ fn unchanged_entities_keep_their_ids_and_changed_ones_are_rewritten() {
     let new_id = after
         .iter()
         .find(|(n, _)| n == "Someone else")
-        .expect("new entity")
+        .expect("regrouped entity")
         .1;
-    assert!(
-        !before.iter().any(|(_, id)| *id == new_id),
-        "a new id: {before:?} {after:?}"
-    );
+    let moved_id = before
+        .iter()
+        .find(|(n, _)| *n == moved.name)
+        .expect("moved")
+        .1;
+    assert_eq!(new_id, moved_id, "the first's id: {before:?} {after:?}");
     for kept in &regrouped[..regrouped.len() - 1] {
         let id = after.iter().find(|(n, _)| *n == kept.name).expect("kept").1;
         let was = if kept.name == renamed[0].name {
@@ -301,4 +303,42 @@ fn mentions_come_in_document_order_whatever_the_storage_order() {
         .map(|m| (m.id, m.start, m.name.clone()))
         .collect();
     assert_eq!(lent, owned);
+}
+
+/// An entity that gains or loses mentions (new documents, an analyst's correction) keeps the
+/// row of the stored entity holding most of its mentions; only the mentions that moved are
+/// relinked, and a mention left in no entity is unlinked.
+#[test]
+fn entities_that_change_members_keep_the_id_of_most_of_their_mentions() {
+    let mut store = populated();
+    let before = ids_by_name(&store);
+    let mut entities = entities_from_mentions(&store);
+    entities.sort_by_key(|e| std::cmp::Reverse(e.mention_ids.len()));
+    assert!(
+        entities.len() >= 2 && entities[1].mention_ids.len() >= 2,
+        "the fixture needs two entities of two mentions or more: {entities:?}"
+    );
+    let id_of = |name: &str| before.iter().find(|(n, _)| n == name).expect("entity").1;
+    let (a, b) = (id_of(&entities[0].name), id_of(&entities[1].name));
+    let left_out = entities[0].mention_ids.pop().expect("a mention");
+    let taken = entities[1].mention_ids.remove(0);
+    entities[0].mention_ids.push(taken);
+    store.replace_entities(&entities).expect("replace");
+
+    let after = ids_by_name(&store);
+    assert_eq!(after, before, "every entity keeps its id and name");
+    let now = links(&store);
+    let link = |m: i64| now.iter().find(|(id, _)| *id == m).expect("mention").1;
+    assert_eq!(
+        link(taken),
+        Some(a),
+        "the taken mention moved to the first entity"
+    );
+    assert_eq!(link(left_out), None, "the mention in no entity is unlinked");
+    for m in &entities[0].mention_ids {
+        assert_eq!(link(*m), Some(a));
+    }
+    for m in &entities[1].mention_ids {
+        assert_eq!(link(*m), Some(b));
+    }
 }
