@@ -152,30 +152,64 @@ pub fn independent_sources(claims: &[&CheckClaim]) -> usize {
     let mut ids = TrigramIds::default();
     // Each claim's trigrams, computed once; only what can change the count is compared: a
     // claim of a document already counted cannot un-count it, and two sets whose sizes differ
-    // by more than the threshold allows cannot reach it.
+    // by more than the threshold allows cannot reach it. Candidates come from an index of each
+    // set's prefix (prefix filtering: two sets with Jaccard >= t share a token among the first
+    // |x| - ceil(t |x|) + 1 of each, in one global order, here the ids' own), never from a scan
+    // of every earlier claim of the subject.
     let mut reps: Vec<(i64, Vec<u32>)> = Vec::with_capacity(claims.len());
+    let mut postings: HashMap<u32, Vec<u32>, foldhash::fast::RandomState> = HashMap::default();
+    let mut seen: Vec<u32> = Vec::new();
     let mut docs: HashSet<i64> = HashSet::new();
-    for c in claims {
+    for (k, c) in claims.iter().enumerate() {
         let grams = ids.of(&c.claim.quote);
+        let prefix = &grams[..prefix_len(grams.len())];
         if !docs.contains(&c.doc_id) {
-            let reprint = reps.iter().any(|(d, q)| {
-                if *d == c.doc_id {
-                    return false;
+            // `seen[r] == k + 1`: rep `r` was already a candidate for this claim.
+            let mut reprint = false;
+            'candidates: for t in prefix {
+                for &r in postings.get(t).map(Vec::as_slice).unwrap_or_default() {
+                    let r = r as usize;
+                    if seen[r] == k as u32 + 1 {
+                        continue;
+                    }
+                    seen[r] = k as u32 + 1;
+                    let (d, q) = &reps[r];
+                    if *d == c.doc_id {
+                        continue;
+                    }
+                    let (small, large) = (q.len().min(grams.len()), q.len().max(grams.len()));
+                    // inter <= small and union >= large: the similarity is at most small/large.
+                    if jaccard(small, large, small) < DUPLICATE_JACCARD {
+                        continue;
+                    }
+                    if jaccard(q.len(), grams.len(), sorted_intersection(q, &grams))
+                        >= DUPLICATE_JACCARD
+                    {
+                        reprint = true;
+                        break 'candidates;
+                    }
                 }
-                let (small, large) = (q.len().min(grams.len()), q.len().max(grams.len()));
-                // inter <= small and union >= large, so the similarity is at most small/large.
-                if jaccard(small, large, small) < DUPLICATE_JACCARD {
-                    return false;
-                }
-                jaccard(q.len(), grams.len(), sorted_intersection(q, &grams)) >= DUPLICATE_JACCARD
-            });
+            }
             if !reprint {
                 docs.insert(c.doc_id);
             }
         }
+        let r = u32::try_from(reps.len()).unwrap_or(u32::MAX);
+        for &t in prefix {
+            postings.entry(t).or_default().push(r);
+        }
+        seen.push(0);
         reps.push((c.doc_id, grams));
     }
     docs.len()
+}
+
+/// How many of a set's smallest tokens must include one shared with any set it is a
+/// near-duplicate of: `n - ceil(t n) + 1` for t = [`DUPLICATE_JACCARD`], with `t n` rounded
+/// down a hair first so that floating point can only lengthen the prefix, never cut it short.
+fn prefix_len(n: usize) -> usize {
+    let need = (DUPLICATE_JACCARD * n as f64 - 1e-9).ceil().max(0.0) as usize;
+    (n + 1).saturating_sub(need).clamp(1, n.max(1))
 }
 
 /// Best/low/high per counted subject and place, over factual claims.
@@ -347,10 +381,14 @@ mod tests {
             let owned: Vec<CheckClaim> = (0..2 + next(12))
                 .map(|id| {
                     let mut quote = bases[next(3) as usize].clone();
-                    // Reprints add or drop a few words at the end ("… on Monday").
-                    match next(3) {
+                    // Reprints add or drop a few words at the end ("… on Monday") or at the
+                    // start ("Officials said …": what prefix filtering must not miss).
+                    match next(4) {
                         0 => quote.truncate(quote.len() - next(3) as usize),
                         1 => quote.extend((0..next(4)).map(|_| words[next(12) as usize])),
+                        2 => {
+                            quote.drain(..next(3) as usize);
+                        }
                         _ => {
                             let at = next(quote.len() as u64) as usize;
                             quote[at] = words[next(12) as usize];
