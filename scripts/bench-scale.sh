@@ -6,8 +6,10 @@
 #
 # Generates DOCS articles (claims-gen, seed 1), ingests them into a fresh database, ingests 100
 # further articles into it (the incremental case), then runs `claims check` twice (first check,
-# re-check of the unchanged database). For each step: wall and CPU seconds and peak RSS (from
-# /usr/bin/time), and for ingest MB/s and documents/s. Needs GNU time (/usr/bin/time).
+# re-check of the unchanged database), then the analyst's loop twice: ingest a batch of 100 new
+# articles and check (a full check, then `check --touched`). For each step: wall and CPU seconds
+# and peak RSS (from /usr/bin/time), and for ingest MB/s and documents/s. Needs GNU time
+# (/usr/bin/time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 docs=${1:?usage: scripts/bench-scale.sh DOCS [DIR]}
@@ -18,6 +20,9 @@ mkdir -p "$dir"
 corpus="$dir/gen-$docs" extra="$dir/extra-100" db="$dir/scale-$docs.db"
 [ -d "$corpus" ] || "$bin/claims-gen" --docs "$docs" --seed 1 --out "$corpus" >/dev/null
 [ -d "$extra" ] || "$bin/claims-gen" --docs 100 --seed 99 --out "$extra" >/dev/null
+for seed in 77 78; do
+  [ -d "$dir/batch-$seed" ] || "$bin/claims-gen" --docs 100 --seed "$seed" --out "$dir/batch-$seed" >/dev/null
+done
 rm -f "$db" "$db-wal" "$db-shm"
 bytes=$(find "$corpus" -name '*.txt' -printf '%s\n' | awk '{s+=$1} END {print s}')
 
@@ -38,5 +43,9 @@ awk -v b="$bytes" -v d="$docs" -v w="$LAST_WALL" 'BEGIN { printf "  %6.2f MB/s  
 measure "ingest 100 more" "$bin/claims" ingest --quiet --db "$db" "$extra"; echo
 measure "check (first)" "$bin/claims" check --db "$db" --format json; echo
 measure "check (unchanged db)" "$bin/claims" check --db "$db" --format json; echo
+measure "ingest batch of 100" "$bin/claims" ingest --quiet --db "$db" "$dir/batch-77"; echo
+measure "check after the batch" "$bin/claims" check --db "$db" --format json; echo
+measure "ingest batch of 100" "$bin/claims" ingest --quiet --db "$db" "$dir/batch-78"; echo
+measure "check --touched after" "$bin/claims" check --touched --db "$db" --format json; echo
 size=$(stat -c %s "$db")
-awk -v s="$size" -v d="$docs" 'BEGIN { printf "database: %.0f MB, %.1f KB per document\n", s / 1048576, s / (d + 100) / 1024 }'
+awk -v s="$size" -v d="$docs" 'BEGIN { printf "database: %.0f MB, %.1f KB per document\n", s / 1048576, s / (d + 300) / 1024 }'
