@@ -15,3 +15,9 @@ pub mod synthetic;
 
 pub use compare::{numeric_tolerance, Tolerance};
 pub use group::{check, check_where, group_key, subject_group_key, CheckClaim, CheckOptions};
+
+/// The version of the checker's rules. Stored with every check run: a `claims check --touched`
+/// builds only on findings computed with the same rules, so a change that alters what the
+/// checker finds for the same claims must increase it (with the package version this is what
+/// tells a database's stored findings apart from what this binary would find).
+pub const RULES_VERSION: u32 = 1;

@@ -382,7 +382,11 @@ pub enum CheckedScope {
 /// The version and options a run's findings depend on: a `--touched` run builds only on a
 /// finished run with the same.
 fn options_fingerprint(opts: &CheckOptions) -> String {
-    format!("claims {} {opts:?}", env!("CARGO_PKG_VERSION"))
+    format!(
+        "claims {} rules {} {opts:?}",
+        env!("CARGO_PKG_VERSION"),
+        claims_check::RULES_VERSION
+    )
 }
 
 /// Replaces each event participant by the entity it was resolved to in its document.
