@@ -224,12 +224,16 @@ fn tally(summary: &mut IngestSummary, written: Vec<Written>) {
     }
 }
 
+/// The entity name of each (document, in-document person name): what resolution gives the
+/// checker for event participants.
+pub type Names = HashMap<(i64, String), String>;
+
 /// Resolves the entities of every current document and stores them. Returns, for each document
 /// and in-document person name, the resolved entity name.
 ///
 /// # Errors
 /// When the database fails.
-pub fn resolve_entities(store: &mut Store) -> Result<HashMap<(i64, String), String>, CliError> {
+pub fn resolve_entities(store: &mut Store) -> Result<Names, CliError> {
     // The mentions are read straight into a MentionSet (strings interned, identical mentions
     // of a document counted once): millions of rows, no string allocated per row. Only the ids
     // are kept beside it.
@@ -287,7 +291,7 @@ pub fn resolve_entities(store: &mut Store) -> Result<HashMap<(i64, String), Stri
             mention_ids,
         });
     }
-    let names: HashMap<(i64, String), String> = person_names
+    let names: Names = person_names
         .into_iter()
         .map(|((doc, name), entity)| ((doc, name.to_string()), entity.to_string()))
         .collect();
@@ -390,11 +394,7 @@ fn options_fingerprint(opts: &CheckOptions) -> String {
 }
 
 /// Replaces each event participant by the entity it was resolved to in its document.
-fn resolve_participants(
-    names: &HashMap<(i64, String), String>,
-    doc_id: i64,
-    subject: &mut Subject,
-) {
+fn resolve_participants(names: &Names, doc_id: i64, subject: &mut Subject) {
     if let Subject::Event { participants, .. } = subject {
         for p in participants.iter_mut() {
             if let Some(n) = names.get(&(doc_id, p.clone())) {
@@ -406,10 +406,7 @@ fn resolve_participants(
     }
 }
 
-fn check_claims(
-    rows: Vec<claims_store::ClaimRow>,
-    names: &HashMap<(i64, String), String>,
-) -> Vec<CheckClaim> {
+fn check_claims(rows: Vec<claims_store::ClaimRow>, names: &Names) -> Vec<CheckClaim> {
     rows.into_iter()
         .map(|row| {
             let mut claim = row.claim;
@@ -520,146 +517,178 @@ pub fn check(
     step.next("resolving entities");
     let names = resolve_entities(store)?;
     let outcome = match base {
-        Some(run) if touched && fallback.is_none() => {
-            step.next("reading new claims");
-            let new_claims = store.claims_after(run.last_document_id)?;
-            let new_documents = {
-                let mut docs: Vec<i64> = new_claims.iter().map(|c| c.doc_id).collect();
-                docs.dedup();
-                docs.len()
-            };
-            // The groups of new claims, and of event claims again (resolution may have moved
-            // a participant): claim id -> group.
-            let mut computed: HashMap<i64, Option<String>> = new_claims
-                .iter()
-                .map(|c| {
-                    let mut subject = c.claim.subject.clone();
-                    resolve_participants(&names, c.doc_id, &mut subject);
-                    (
-                        c.id,
-                        claims_check::subject_group_key(c.claim.kind, &subject),
-                    )
-                })
-                .collect();
-            drop(new_claims);
-            step.next("regrouping event claims");
-            for (id, doc_id, mut subject) in store.event_subjects()? {
-                resolve_participants(&names, doc_id, &mut subject);
-                computed.insert(
-                    id,
-                    claims_check::subject_group_key(claims_model::ClaimKind::Event, &subject),
-                );
-            }
-            step.next("reading stored groups");
-            let stored: HashMap<i64, String> = store.stored_claim_keys()?.into_iter().collect();
-            let mut groups: std::collections::BTreeSet<String> = Default::default();
-            let (mut keys, mut unkeyed) = (Vec::new(), Vec::new());
-            let mut regrouped = 0;
-            for (id, key) in computed {
-                // Claims recomputed here are of current documents.
-                let old = stored.get(&id).map(String::as_str);
-                if old == key.as_deref() {
-                    continue;
-                }
-                if let Some(old) = old {
-                    regrouped += 1;
-                    groups.insert(old.to_string());
-                }
-                match key {
-                    Some(k) => {
-                        groups.insert(k.clone());
-                        keys.push((id, k));
-                    }
-                    None => unkeyed.push(id),
-                }
-            }
-            // Claims of documents replaced since: their groups lose them.
-            let mut withdrawn = Vec::new();
-            drop(stored);
-            for (claim, key) in store.withdrawn_claim_keys()? {
-                groups.insert(key);
-                unkeyed.push(claim);
-                withdrawn.push(claim);
-            }
-            let groups: Vec<String> = groups.into_iter().collect();
-            let scope = claims_store::CheckScope::Touched {
-                groups: &groups,
-                withdrawn: &withdrawn,
-            };
-            step.next(format!(
-                "storing {} changed groups",
-                keys.len() + unkeyed.len()
-            ));
-            let run_id = store.begin_check(scope, &options, last_document_id, &keys, &unkeyed)?;
-            step.next("reading claims");
-            let claims = check_claims(store.claims_in_groups(&groups)?, &names);
-            drop(names);
-            step.next(format!("comparing {} claims", claims.len()));
-            let since = run.last_document_id;
-            let findings = claims_check::check_where(&claims, opts, |doc| doc > since);
-            step.next(format!("storing {} findings, estimates", findings.len()));
-            let estimates = store_findings_and_estimate(
-                store,
-                run_id,
-                scope,
-                groups.len(),
-                &findings,
-                &claims,
-            )?;
-            CheckOutcome {
-                findings,
-                estimates,
-                scope: CheckedScope::Touched {
-                    since: run.id,
-                    new_documents,
-                    groups: groups.len(),
-                    regrouped,
-                },
-            }
-        }
-        _ => {
-            step.next("reading claims");
-            let rows = store.claims()?;
-            step.next("resolving participants");
-            let claims = check_claims(rows, &names);
-            // Only the participants needed the names: their memory goes to the findings.
-            drop(names);
-            step.next("grouping claims");
-            let mut computed: Vec<(i64, String)> = claims
-                .iter()
-                .filter_map(|c| claims_check::group_key(&c.claim).map(|k| (c.id, k)))
-                .collect();
-            computed.sort_unstable_by_key(|(id, _)| *id);
-            step.next("reading stored groups");
-            let stored = store.stored_claim_keys()?;
-            let (keys, unkeyed) = group_changes(&computed, &stored);
-            let groups = computed
-                .iter()
-                .map(|(_, k)| k.as_str())
-                .collect::<std::collections::HashSet<&str>>()
-                .len();
-            drop(stored);
-            let scope = claims_store::CheckScope::All;
-            step.next(format!(
-                "storing {} changed groups",
-                keys.len() + unkeyed.len()
-            ));
-            let run_id = store.begin_check(scope, &options, last_document_id, &keys, &unkeyed)?;
-            drop((computed, keys, unkeyed));
-            step.next(format!("comparing {} claims", claims.len()));
-            let findings = claims_check::check(&claims, opts);
-            step.next(format!("storing {} findings, estimates", findings.len()));
-            let estimates =
-                store_findings_and_estimate(store, run_id, scope, groups, &findings, &claims)?;
-            CheckOutcome {
-                findings,
-                estimates,
-                scope: CheckedScope::All { fallback },
-            }
-        }
+        Some(run) if touched && fallback.is_none() => check_touched(
+            store,
+            opts,
+            &mut step,
+            names,
+            &options,
+            last_document_id,
+            &run,
+        )?,
+        _ => check_all(
+            store,
+            opts,
+            &mut step,
+            names,
+            &options,
+            last_document_id,
+            fallback,
+        )?,
     };
     step.finish();
     Ok(outcome)
+}
+
+/// A check of the groups touched since `run` (see [`check`]).
+fn check_touched(
+    store: &mut Store,
+    opts: &CheckOptions,
+    step: &mut Steps,
+    names: Names,
+    options: &str,
+    last_document_id: i64,
+    run: &claims_store::CheckRun,
+) -> Result<CheckOutcome, CliError> {
+    step.next("reading new claims");
+    let new_claims = store.claims_after(run.last_document_id)?;
+    let new_documents = {
+        let mut docs: Vec<i64> = new_claims.iter().map(|c| c.doc_id).collect();
+        docs.dedup();
+        docs.len()
+    };
+    // The groups of new claims, and of event claims again (resolution may have moved
+    // a participant): claim id -> group.
+    let mut computed: HashMap<i64, Option<String>> = new_claims
+        .iter()
+        .map(|c| {
+            let mut subject = c.claim.subject.clone();
+            resolve_participants(&names, c.doc_id, &mut subject);
+            (
+                c.id,
+                claims_check::subject_group_key(c.claim.kind, &subject),
+            )
+        })
+        .collect();
+    drop(new_claims);
+    step.next("regrouping event claims");
+    for (id, doc_id, mut subject) in store.event_subjects()? {
+        resolve_participants(&names, doc_id, &mut subject);
+        computed.insert(
+            id,
+            claims_check::subject_group_key(claims_model::ClaimKind::Event, &subject),
+        );
+    }
+    step.next("reading stored groups");
+    let stored: HashMap<i64, String> = store.stored_claim_keys()?.into_iter().collect();
+    let mut groups: std::collections::BTreeSet<String> = Default::default();
+    let (mut keys, mut unkeyed) = (Vec::new(), Vec::new());
+    let mut regrouped = 0;
+    for (id, key) in computed {
+        // Claims recomputed here are of current documents.
+        let old = stored.get(&id).map(String::as_str);
+        if old == key.as_deref() {
+            continue;
+        }
+        if let Some(old) = old {
+            regrouped += 1;
+            groups.insert(old.to_string());
+        }
+        match key {
+            Some(k) => {
+                groups.insert(k.clone());
+                keys.push((id, k));
+            }
+            None => unkeyed.push(id),
+        }
+    }
+    // Claims of documents replaced since: their groups lose them.
+    let mut withdrawn = Vec::new();
+    drop(stored);
+    for (claim, key) in store.withdrawn_claim_keys()? {
+        groups.insert(key);
+        unkeyed.push(claim);
+        withdrawn.push(claim);
+    }
+    let groups: Vec<String> = groups.into_iter().collect();
+    let scope = claims_store::CheckScope::Touched {
+        groups: &groups,
+        withdrawn: &withdrawn,
+    };
+    step.next(format!(
+        "storing {} changed groups",
+        keys.len() + unkeyed.len()
+    ));
+    let run_id = store.begin_check(scope, options, last_document_id, &keys, &unkeyed)?;
+    step.next("reading claims");
+    let claims = check_claims(store.claims_in_groups(&groups)?, &names);
+    drop(names);
+    step.next(format!("comparing {} claims", claims.len()));
+    let since = run.last_document_id;
+    let findings = claims_check::check_where(&claims, opts, |doc| doc > since);
+    step.next(format!("storing {} findings, estimates", findings.len()));
+    let estimates =
+        store_findings_and_estimate(store, run_id, scope, groups.len(), &findings, &claims)?;
+    Ok(CheckOutcome {
+        findings,
+        estimates,
+        scope: CheckedScope::Touched {
+            since: run.id,
+            new_documents,
+            groups: groups.len(),
+            regrouped,
+        },
+    })
+}
+
+/// A check of every group (see [`check`]); `fallback` says why when only the touched groups
+/// were asked for.
+fn check_all(
+    store: &mut Store,
+    opts: &CheckOptions,
+    step: &mut Steps,
+    names: Names,
+    options: &str,
+    last_document_id: i64,
+    fallback: Option<String>,
+) -> Result<CheckOutcome, CliError> {
+    step.next("reading claims");
+    let rows = store.claims()?;
+    step.next("resolving participants");
+    let claims = check_claims(rows, &names);
+    // Only the participants needed the names: their memory goes to the findings.
+    drop(names);
+    step.next("grouping claims");
+    let mut computed: Vec<(i64, String)> = claims
+        .iter()
+        .filter_map(|c| claims_check::group_key(&c.claim).map(|k| (c.id, k)))
+        .collect();
+    computed.sort_unstable_by_key(|(id, _)| *id);
+    step.next("reading stored groups");
+    let stored = store.stored_claim_keys()?;
+    let (keys, unkeyed) = group_changes(&computed, &stored);
+    let groups = computed
+        .iter()
+        .map(|(_, k)| k.as_str())
+        .collect::<std::collections::HashSet<&str>>()
+        .len();
+    drop(stored);
+    let scope = claims_store::CheckScope::All;
+    step.next(format!(
+        "storing {} changed groups",
+        keys.len() + unkeyed.len()
+    ));
+    let run_id = store.begin_check(scope, options, last_document_id, &keys, &unkeyed)?;
+    drop((computed, keys, unkeyed));
+    step.next(format!("comparing {} claims", claims.len()));
+    let findings = claims_check::check(&claims, opts);
+    step.next(format!("storing {} findings, estimates", findings.len()));
+    let estimates = store_findings_and_estimate(store, run_id, scope, groups, &findings, &claims)?;
+    Ok(CheckOutcome {
+        findings,
+        estimates,
+        scope: CheckedScope::All { fallback },
+    })
 }
 
 #[cfg(test)]
