@@ -3,11 +3,11 @@
 //! analyst corrections (only ever added) and the checker's findings (likewise replaced, writing
 //! only what changed).
 
-use rusqlite::{params, OptionalExtension, TransactionBehavior};
+use rusqlite::{params, TransactionBehavior};
 
 use claims_model::Finding;
 
-use crate::sql::{encode, now, sqlite};
+use crate::sql::{drop_index_for_bulk, encode, now, sqlite};
 use crate::{NewCorrection, NewEntity, Result, Store, StoreError};
 
 impl Store {
@@ -199,21 +199,10 @@ impl Store {
             // afterwards is a sort. The index is recreated from its own stored definition, in
             // this transaction, so the schema after the commit is the same.
             let rebuild = moved.len() > 10_000 && moved.len() * 4 > linked.len();
-            let index_sql: Option<String> = if rebuild {
-                tx.query_row(
-                    "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'entity_mentions_entity'",
-                    [],
-                    |r| r.get(0),
-                )
-                .optional()
-                .map_err(&e)?
-            } else {
-                None
+            let index_sql = match rebuild {
+                true => drop_index_for_bulk(&tx, &self.path, "entity_mentions_entity")?,
+                false => None,
             };
-            if index_sql.is_some() {
-                tx.execute_batch("DROP INDEX entity_mentions_entity")
-                    .map_err(&e)?;
-            }
             for (mention, now) in moved {
                 link.execute(params![mention, now]).map_err(&e)?;
             }
