@@ -342,3 +342,45 @@ fn entities_that_change_members_keep_the_id_of_most_of_their_mentions() {
         assert_eq!(link(*m), Some(b));
     }
 }
+
+/// Storing many new findings at once (a first check) writes them in id order and rebuilds the
+/// index on finding_claims.claim_id once: the rows, the index and its definition come out as
+/// if written one by one.
+#[test]
+fn storing_many_new_findings_keeps_the_claim_index() {
+    let mut store = populated();
+    store.replace_findings(&[]).expect("no findings");
+    let troops = troop_finding(&store);
+    let index_sql = "SELECT sql FROM sqlite_schema WHERE name = 'finding_claims_claim'";
+    let definition = store.query(index_sql).expect("index").rows;
+    assert_eq!(definition.len(), 1);
+    // 6,000 findings of two claims each, in an order that is not the id order.
+    let many: Vec<_> = (0..6_000)
+        .map(|i| {
+            let mut f = troops.clone();
+            f.id = format!("F{:06}", (i * 7_919) % 6_000);
+            f.summary = format!("finding {i}");
+            f
+        })
+        .collect();
+    store.replace_findings(&many).expect("findings");
+    assert_eq!(store.query(index_sql).expect("index").rows, definition);
+    let count = |sql: &str| store.query(sql).expect("count").rows[0][0].as_i64();
+    for claim in troops.claims.iter().map(|c| c.claim_id) {
+        let indexed = count(&format!(
+            "SELECT count(*) FROM finding_claims INDEXED BY finding_claims_claim WHERE claim_id = {claim}"
+        ));
+        let scanned = count(&format!(
+            "SELECT count(*) FROM finding_claims NOT INDEXED WHERE claim_id = {claim}"
+        ));
+        assert_eq!(indexed, Some(6_000));
+        assert_eq!(indexed, scanned);
+    }
+    let check = store.query("PRAGMA integrity_check").expect("check").rows;
+    assert_eq!(check[0][0].as_str(), Some("ok"));
+    let mut stored = store.findings().expect("findings");
+    let mut expected = many.clone();
+    stored.sort_by(|a, b| a.id.cmp(&b.id));
+    expected.sort_by(|a, b| a.id.cmp(&b.id));
+    assert_eq!(stored, expected);
+}
