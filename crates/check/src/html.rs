@@ -133,13 +133,7 @@ fn value_label(v: &FindingValue) -> String {
     match v {
         FindingValue::Date {
             earliest, latest, ..
-        } => {
-            if earliest == latest {
-                earliest.clone()
-            } else {
-                format!("{earliest} … {latest}")
-            }
-        }
+        } => crate::report::date_range(earliest, latest),
         FindingValue::Quantity {
             low, high, unit, ..
         } => {

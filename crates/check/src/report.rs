@@ -22,17 +22,20 @@ fn label(s: Severity, color: bool) -> String {
     format!("\x1b[{code}m{text}\x1b[0m")
 }
 
+/// A date value as a reader sees it: the day, or "first … last".
+pub(crate) fn date_range(earliest: &str, latest: &str) -> String {
+    if earliest == latest {
+        earliest.to_string()
+    } else {
+        format!("{earliest} … {latest}")
+    }
+}
+
 fn value_text(v: &FindingValue) -> String {
     match v {
         FindingValue::Date {
             earliest, latest, ..
-        } => {
-            if earliest == latest {
-                earliest.clone()
-            } else {
-                format!("{earliest} … {latest}")
-            }
-        }
+        } => date_range(earliest, latest),
         FindingValue::Quantity { low, high, .. } => {
             // As JSON writes the number ("8000.0").
             let num = |x: &Option<f64>| {

@@ -158,7 +158,7 @@ fn findings_are_rewritten_only_where_they_changed() {
 /// it row by row: the links, the index and its definition must come out as if written row by row.
 #[test]
 fn relinking_most_mentions_keeps_the_index_and_every_link() {
-    use claims_model::{EntityKind, EntityMention, Extraction, Span};
+    use claims_model::{EntityKind, EntityMention, Span};
 
     let n = 12_000;
     let text = "Kim. ".repeat(n);
@@ -176,19 +176,7 @@ fn relinking_most_mentions_keeps_the_index_and_every_link() {
             role: None,
         })
         .collect();
-    let extraction = Extraction {
-        reference_date: None,
-        sentences: vec![Span::new(0, text.len()).expect("span")],
-        quantities: vec![],
-        times: vec![],
-        entities,
-        claims: vec![],
-    };
-    let mut store = Store::open_in_memory().expect("open");
-    let sha = fake_sha(&text);
-    store
-        .ingest(&new_doc("many.txt", &text, &sha), &extraction)
-        .expect("ingest");
+    let mut store = store_with_mentions("many.txt", &text, entities);
     let index_sql = "SELECT sql FROM sqlite_master WHERE name = 'entity_mentions_entity'";
     let definition = store.query(index_sql).expect("index").rows;
     assert_eq!(definition.len(), 1);
@@ -260,7 +248,7 @@ fn a_mention_in_two_new_entities_goes_to_the_later_one() {
 /// in document order, and so do those of a document stored before another with a smaller id.
 #[test]
 fn mentions_come_in_document_order_whatever_the_storage_order() {
-    use claims_model::{EntityKind, EntityMention, Extraction, Span};
+    use claims_model::{EntityKind, EntityMention, Span};
 
     let text = "Kim met Lee. Park saw Choi.";
     let word = |start: usize, end: usize| EntityMention {
@@ -272,19 +260,7 @@ fn mentions_come_in_document_order_whatever_the_storage_order() {
     };
     // Listed back to front.
     let entities = vec![word(22, 26), word(13, 17), word(8, 11), word(0, 3)];
-    let extraction = Extraction {
-        reference_date: None,
-        sentences: vec![Span::new(0, text.len()).expect("span")],
-        quantities: vec![],
-        times: vec![],
-        entities,
-        claims: vec![],
-    };
-    let mut store = Store::open_in_memory().expect("open");
-    let sha = fake_sha(text);
-    store
-        .ingest(&new_doc("a.txt", text, &sha), &extraction)
-        .expect("ingest");
+    let store = store_with_mentions("a.txt", text, entities);
     let mentions = store.mentions().expect("mentions");
     let starts: Vec<usize> = mentions.iter().map(|m| m.start).collect();
     assert_eq!(starts, vec![0, 8, 13, 22]);

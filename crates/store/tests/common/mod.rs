@@ -268,6 +268,24 @@ pub fn new_doc<'a>(path: &'a str, text: &'a str, sha: &'a str) -> NewDocument<'a
 }
 
 /// Entities for whatever mentions the store holds, grouped by mention name.
+/// A store holding one document, `text` as one sentence, with `entities` and nothing else.
+pub fn store_with_mentions(path: &str, text: &str, entities: Vec<EntityMention>) -> Store {
+    let extraction = Extraction {
+        reference_date: None,
+        sentences: vec![Span::new(0, text.len()).expect("span")],
+        quantities: vec![],
+        times: vec![],
+        entities,
+        claims: vec![],
+    };
+    let mut store = Store::open_in_memory().expect("open");
+    let sha = fake_sha(text);
+    store
+        .ingest(&new_doc(path, text, &sha), &extraction)
+        .expect("ingest");
+    store
+}
+
 pub fn entities_from_mentions(store: &Store) -> Vec<NewEntity> {
     let mut by_name: Vec<NewEntity> = Vec::new();
     for m in store.mentions().expect("mentions") {
