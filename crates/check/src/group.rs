@@ -230,6 +230,40 @@ pub fn check_where(
     opts: &CheckOptions,
     arithmetic_in: impl Fn(i64) -> bool,
 ) -> Vec<Finding> {
+    let mut findings: Vec<Finding> = Vec::new();
+    let Ok(()) = check_each(claims, opts, arithmetic_in, |batch| {
+        findings.extend(batch);
+        Ok::<(), std::convert::Infallible>(())
+    });
+    findings.sort_by(|a, b| {
+        a.severity
+            .cmp(&b.severity)
+            .then_with(|| a.subject.cmp(&b.subject))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    findings.dedup_by(|a, b| a.id == b.id);
+    findings
+}
+
+/// About how many claims' groups are compared per batch of [`check_each`]: a batch's findings
+/// (a few thousand) are what it holds at once.
+const BATCH_CLAIMS: usize = 16_384;
+
+/// The findings of [`check_where`], handed to `sink` a batch at a time as they are found and in
+/// no particular order, the same finding possibly twice (each is found once today, but nothing
+/// relies on it): [`check_where`] sorts them and drops repeated ids. Groups are compared on all
+/// cores a batch at a time while `sink` takes the previous batch on the calling thread, so a
+/// caller that stores the findings (`claims check`) never holds every finding of a collection.
+/// The in-sentence arithmetic comes last, as one batch.
+///
+/// # Errors
+/// The first error of `sink`; no batch is found after it.
+pub fn check_each<E>(
+    claims: &[CheckClaim],
+    opts: &CheckOptions,
+    arithmetic_in: impl Fn(i64) -> bool,
+    mut sink: impl FnMut(Vec<Finding>) -> Result<(), E>,
+) -> Result<(), E> {
     let mut groups: FastMap<String, Vec<&CheckClaim>> = FastMap::default();
     for c in claims {
         if !c.claim.modality.is_factual() {
@@ -239,25 +273,45 @@ pub fn check_where(
             groups.entry(k).or_default().push(c);
         }
     }
-    // Keys are independent: they are compared on all cores. The order findings come out in
-    // does not matter, they are sorted below.
+    // Keys are independent: they are compared on all cores, a batch of groups at a time.
     let groups: Vec<Vec<&CheckClaim>> = groups.into_values().collect();
-    let mut findings: Vec<Finding> = groups
-        .par_iter()
-        .flat_map_iter(|members| check_key(members, opts))
-        .collect();
-    findings.extend(arithmetic(
-        claims.iter().filter(|c| arithmetic_in(c.doc_id)),
-        opts,
-    ));
-    findings.sort_by(|a, b| {
-        a.severity
-            .cmp(&b.severity)
-            .then_with(|| a.subject.cmp(&b.subject))
-            .then_with(|| a.id.cmp(&b.id))
-    });
-    findings.dedup_by(|a, b| a.id == b.id);
-    findings
+    let mut batches: Vec<&[Vec<&CheckClaim>]> = Vec::new();
+    let (mut start, mut size) = (0, 0);
+    for (i, members) in groups.iter().enumerate() {
+        size += members.len();
+        if size >= BATCH_CLAIMS {
+            batches.push(&groups[start..=i]);
+            (start, size) = (i + 1, 0);
+        }
+    }
+    if start < groups.len() {
+        batches.push(&groups[start..]);
+    }
+    std::thread::scope(|s| {
+        // One batch ahead: found while the sink takes the one before.
+        let (send, found) = std::sync::mpsc::sync_channel::<Vec<Finding>>(1);
+        s.spawn(move || {
+            for batch in batches {
+                let findings: Vec<Finding> = batch
+                    .par_iter()
+                    .flat_map_iter(|members| check_key(members, opts))
+                    .collect();
+                // The sink failed and the receiver is gone: nothing more to find.
+                if send.send(findings).is_err() {
+                    return;
+                }
+            }
+        });
+        for findings in found {
+            sink(findings)?;
+        }
+        Ok(())
+    })?;
+    sink(
+        arithmetic(claims.iter().filter(|c| arithmetic_in(c.doc_id)), opts)
+            .into_iter()
+            .collect(),
+    )
 }
 
 /// The findings inside one key: its value classes compared pairwise where their scopes allow.
@@ -786,6 +840,43 @@ impl ValueHedge for Claim {
 mod tests {
     use super::*;
     use claims_model::{DateInterval, Hedge, Interval, Modality, Scope, Span};
+
+    /// `check_each` hands over every finding of `check` in batches (several on a collection of
+    /// this size), and stops at the sink's first error.
+    #[test]
+    fn check_each_gives_the_findings_of_check_in_batches_and_stops_at_an_error() {
+        let claims = crate::synthetic::claims(20_000);
+        let opts = CheckOptions::default();
+        let mut batches = 0;
+        let mut all: Vec<Finding> = Vec::new();
+        let Ok(()) = check_each(
+            &claims,
+            &opts,
+            |_| true,
+            |b| {
+                batches += 1;
+                all.extend(b);
+                Ok::<(), std::convert::Infallible>(())
+            },
+        );
+        assert!(batches > 2, "{batches} batches");
+        all.sort_by(|a, b| a.id.cmp(&b.id));
+        let mut expected = check(&claims, &opts);
+        expected.sort_by(|a, b| a.id.cmp(&b.id));
+        assert!(!expected.is_empty());
+        assert_eq!(all, expected);
+        let mut calls = 0;
+        let failed = check_each(
+            &claims,
+            &opts,
+            |_| true,
+            |_| {
+                calls += 1;
+                Err("full disk")
+            },
+        );
+        assert_eq!((failed, calls), (Err("full disk"), 1));
+    }
 
     fn class(id: i64, place: Option<(&str, &[&str])>, as_of: Option<(i16, i16)>) -> CheckClaim {
         let day = |d: i16| jiff::civil::date(2024, 1, 1).saturating_add(jiff::Span::new().days(d));

@@ -14,7 +14,9 @@ pub mod report;
 pub mod synthetic;
 
 pub use compare::{numeric_tolerance, Tolerance};
-pub use group::{check, check_where, group_key, subject_group_key, CheckClaim, CheckOptions};
+pub use group::{
+    check, check_each, check_where, group_key, subject_group_key, CheckClaim, CheckOptions,
+};
 
 /// The version of the checker's rules. Stored with every check run: a `claims check --touched`
 /// builds only on findings computed with the same rules, so a change that alters what the

@@ -291,16 +291,66 @@ pub fn write_json(
     findings: &[Finding],
     estimates: &[Estimate],
 ) -> std::io::Result<()> {
-    w.write_all(b"{\n  \"estimates\": ")?;
-    // Through `Value`, whose keys are sorted, like every other object of the report.
-    write_array(w, estimates, |e, buf| {
-        serde_json::to_writer_pretty(buf, &serde_json::to_value(e).unwrap_or_default())
-    })?;
-    w.write_all(b",\n  \"findings\": ")?;
-    write_array(w, findings, |f, buf| {
-        serde_json::to_writer_pretty(buf, &JsonFinding::of(f))
-    })?;
-    w.write_all(b"\n}\n")
+    let mut report = JsonReport::begin(w, estimates)?;
+    for batch in findings.chunks(JSON_BATCH) {
+        report.findings(batch)?;
+    }
+    report.finish()
+}
+
+/// The JSON report of [`write_json`] written as its findings come, a batch at a time (`claims
+/// check` reads them back from the database in report order): the same bytes as [`write_json`]
+/// with all the batches' findings in one slice.
+pub struct JsonReport<'w> {
+    w: &'w mut dyn std::io::Write,
+    /// Findings written so far.
+    written: usize,
+}
+
+impl<'w> JsonReport<'w> {
+    /// Writes the start of the report, its estimates and the key of its findings.
+    ///
+    /// # Errors
+    /// When writing fails.
+    pub fn begin(w: &'w mut dyn std::io::Write, estimates: &[Estimate]) -> std::io::Result<Self> {
+        w.write_all(b"{\n  \"estimates\": ")?;
+        // Through `Value`, whose keys are sorted, like every other object of the report.
+        write_array(w, estimates, |e, buf| {
+            serde_json::to_writer_pretty(buf, &serde_json::to_value(e).unwrap_or_default())
+        })?;
+        w.write_all(b",\n  \"findings\": ")?;
+        Ok(JsonReport { w, written: 0 })
+    }
+
+    /// Writes the next findings of the report (serialized on all cores).
+    ///
+    /// # Errors
+    /// When writing fails.
+    pub fn findings(&mut self, findings: &[Finding]) -> std::io::Result<()> {
+        if findings.is_empty() {
+            return Ok(());
+        }
+        if self.written == 0 {
+            self.w.write_all(b"[")?;
+        }
+        write_elements(self.w, findings, self.written == 0, |f, buf| {
+            serde_json::to_writer_pretty(buf, &JsonFinding::of(f))
+        })?;
+        self.written += findings.len();
+        Ok(())
+    }
+
+    /// Closes the findings and the report.
+    ///
+    /// # Errors
+    /// When writing fails.
+    pub fn finish(self) -> std::io::Result<()> {
+        self.w.write_all(if self.written == 0 {
+            b"[]\n}\n"
+        } else {
+            b"\n  ]\n}\n"
+        })
+    }
 }
 
 /// Elements serialized per batch (on all cores) before they are written.
@@ -312,38 +362,50 @@ fn write_array<T: Sync>(
     items: &[T],
     serialize: impl Fn(&T, &mut Vec<u8>) -> serde_json::Result<()> + Sync,
 ) -> std::io::Result<()> {
-    use rayon::prelude::*;
     if items.is_empty() {
         return w.write_all(b"[]");
     }
     w.write_all(b"[")?;
     for (b, batch) in items.chunks(JSON_BATCH).enumerate() {
-        let parts: Vec<serde_json::Result<Vec<u8>>> = batch
-            .par_chunks(256)
-            .enumerate()
-            .map(|(c, chunk)| {
-                let mut out = Vec::new();
-                let mut one = Vec::new();
-                for (i, item) in chunk.iter().enumerate() {
-                    let first = b == 0 && c == 0 && i == 0;
-                    out.extend_from_slice(if first { b"\n    " } else { b",\n    " });
-                    one.clear();
-                    serialize(item, &mut one)?;
-                    for &byte in &one {
-                        out.push(byte);
-                        if byte == b'\n' {
-                            out.extend_from_slice(b"    ");
-                        }
-                    }
-                }
-                Ok(out)
-            })
-            .collect();
-        for part in parts {
-            w.write_all(&part?)?;
-        }
+        write_elements(w, batch, b == 0, &serialize)?;
     }
     w.write_all(b"\n  ]")
+}
+
+/// Elements of an array at depth 2, each after its separator (none before the array's `first`
+/// element), serialized on all cores and written in order.
+fn write_elements<T: Sync>(
+    w: &mut dyn std::io::Write,
+    items: &[T],
+    first: bool,
+    serialize: impl Fn(&T, &mut Vec<u8>) -> serde_json::Result<()> + Sync,
+) -> std::io::Result<()> {
+    use rayon::prelude::*;
+    let parts: Vec<serde_json::Result<Vec<u8>>> = items
+        .par_chunks(256)
+        .enumerate()
+        .map(|(c, chunk)| {
+            let mut out = Vec::new();
+            let mut one = Vec::new();
+            for (i, item) in chunk.iter().enumerate() {
+                let first = first && c == 0 && i == 0;
+                out.extend_from_slice(if first { b"\n    " } else { b",\n    " });
+                one.clear();
+                serialize(item, &mut one)?;
+                for &byte in &one {
+                    out.push(byte);
+                    if byte == b'\n' {
+                        out.extend_from_slice(b"    ");
+                    }
+                }
+            }
+            Ok(out)
+        })
+        .collect();
+    for part in parts {
+        w.write_all(&part?)?;
+    }
+    Ok(())
 }
 
 // Field order below is alphabetical on purpose: it is the order of the report's keys.
@@ -351,7 +413,7 @@ fn write_array<T: Sync>(
 /// definition the tests hold it to).
 #[cfg(test)]
 #[derive(Serialize)]
-struct JsonReport<'a> {
+struct WholeReport<'a> {
     estimates: JsonEstimates<'a>,
     findings: JsonFindings<'a>,
 }
@@ -507,7 +569,7 @@ mod tests {
         assert!(!found.is_empty());
         assert!(!estimates.is_empty());
         let reference = |f: &[Finding], e: &[Estimate]| {
-            let mut out = serde_json::to_vec_pretty(&JsonReport {
+            let mut out = serde_json::to_vec_pretty(&WholeReport {
                 estimates: JsonEstimates(e),
                 findings: JsonFindings(f),
             })
@@ -527,6 +589,26 @@ mod tests {
             assert!(
                 written == reference(f, e),
                 "differs for {} findings, {} estimates",
+                f.len(),
+                e.len()
+            );
+            // Streamed in uneven batches, empty ones included: the same bytes.
+            let mut streamed = Vec::new();
+            let mut report = JsonReport::begin(&mut streamed, e).expect("begin");
+            let mut rest = f;
+            for size in [0, 1, 0, 2, JSON_BATCH + 3, 5].into_iter().cycle() {
+                if rest.is_empty() {
+                    break;
+                }
+                let (batch, more) = rest.split_at(size.min(rest.len()));
+                report.findings(batch).expect("findings");
+                rest = more;
+            }
+            report.findings(&[]).expect("nothing");
+            report.finish().expect("finish");
+            assert!(
+                streamed == reference(f, e),
+                "streamed differs for {} findings, {} estimates",
                 f.len(),
                 e.len()
             );

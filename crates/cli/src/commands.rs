@@ -19,7 +19,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
     let output = cli.output.clone();
     let write_stdout = |s: &str| {
         with_output(output.as_deref(), |w: &mut dyn Write| {
-            w.write_all(s.as_bytes())
+            Ok(w.write_all(s.as_bytes())?)
         })
     };
     match cli.command {
@@ -85,22 +85,45 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
             if touched {
                 eprintln!("{}", touched_note(&outcome.scope));
             }
-            let (mut findings, mut estimates) = (outcome.findings, outcome.estimates);
-            if let Some(min) = min_severity {
-                let min = severity(min);
-                findings.retain(|f| f.severity <= min);
+            let mut estimates = outcome.estimates;
+            let min = min_severity.map(severity);
+            let needle = subject.as_deref().map(str::to_lowercase);
+            let kind = kind.map(finding_kind);
+            let wanted = |f: &claims_model::Finding| {
+                min.is_none_or(|min| f.severity <= min)
+                    && needle
+                        .as_deref()
+                        .is_none_or(|n| f.subject.to_lowercase().contains(n))
+                    && kind.is_none_or(|k| f.kind == k)
+                    && document
+                        .as_deref()
+                        .is_none_or(|d| f.claims.iter().any(|c| c.document.contains(d)))
+            };
+            if let Some(needle) = needle.as_deref() {
+                estimates.retain(|e| e.subject.to_lowercase().contains(needle));
             }
-            if let Some(needle) = subject.as_deref().map(str::to_lowercase) {
-                findings.retain(|f| f.subject.to_lowercase().contains(&needle));
-                estimates.retain(|e| e.subject.to_lowercase().contains(&needle));
+            if format == ReportFormat::Json {
+                // Streamed: at scale the JSON report is hundreds of megabytes, and its findings
+                // come back from the database a batch at a time in report order.
+                let mut contradiction = false;
+                with_output(output.as_deref(), |w| {
+                    let mut report = report::JsonReport::begin(w, &estimates)?;
+                    store.each_staged_finding(4096, |mut batch| {
+                        batch.retain(|f| wanted(f));
+                        contradiction |=
+                            batch.iter().any(|f| f.severity == Severity::Contradiction);
+                        report.findings(&batch).map_err(CliError::from)
+                    })?;
+                    Ok(report.finish()?)
+                })?;
+                return Ok(if contradiction {
+                    ExitCode::from(EXIT_CONTRADICTION)
+                } else {
+                    ExitCode::SUCCESS
+                });
             }
-            if let Some(k) = kind {
-                let k = finding_kind(k);
-                findings.retain(|f| f.kind == k);
-            }
-            if let Some(d) = document.as_deref() {
-                findings.retain(|f| f.claims.iter().any(|c| c.document.contains(d)));
-            }
+            let mut findings = store.staged_findings()?;
+            findings.retain(|f| wanted(f));
             let color = std::io::stdout().is_terminal()
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
             let out = match format {
@@ -119,7 +142,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
                     }
                     Some(t)
                 }
-                // Streamed below: at scale the JSON report is hundreds of megabytes.
+                // Streamed above.
                 ReportFormat::Json => None,
                 ReportFormat::Html => Some(claims_check::html::html(
                     &findings,
@@ -178,7 +201,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
             match out {
                 Some(out) => write_stdout(&out)?,
                 None => with_output(output.as_deref(), |w| {
-                    report::write_json(w, &findings, &estimates)
+                    Ok(report::write_json(w, &findings, &estimates)?)
                 })?,
             }
             let contradiction = findings
@@ -488,7 +511,7 @@ fn pretty(v: &serde_json::Value) -> String {
 /// A failure names the file; on standard output a closed pipe is told apart by the caller.
 fn with_output(
     path: Option<&Path>,
-    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    write: impl FnOnce(&mut dyn Write) -> Result<(), CliError>,
 ) -> Result<(), CliError> {
     match path {
         Some(path) => {
@@ -497,7 +520,11 @@ fn with_output(
                 source,
             };
             let mut w = std::io::BufWriter::new(std::fs::File::create(path).map_err(failed)?);
-            write(&mut w).map_err(failed)?;
+            // A failed write names the file; other errors (the database's) are what they are.
+            write(&mut w).map_err(|e| match e {
+                CliError::Output(source) => failed(source),
+                other => other,
+            })?;
             w.flush().map_err(failed)
         }
         None => {

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use claims_check::estimates::Estimate;
 use claims_check::{CheckClaim, CheckOptions};
-use claims_model::{Date, EntityKind, Finding, Subject};
+use claims_model::{Date, EntityKind, Subject};
 use claims_normalize::{Correction, MentionRef, MentionSet};
 use claims_store::{CorrectionKind, Ingested, NewDocument, NewEntity, Store};
 use claims_text::{Document, TextError};
@@ -300,69 +300,73 @@ pub fn resolve_entities(store: &mut Store) -> Result<Names, CliError> {
     Ok(names)
 }
 
-/// Stores a run's findings (SQLite, this thread) while the estimates are worked out (the other
-/// cores): neither needs the other.
-fn store_findings_and_estimate(
+/// Compares `claims` (arithmetic for the documents `arithmetic_in` accepts), staging each batch
+/// of findings in the store as the checker finds it: never all findings in memory.
+fn compare_and_stage(
+    store: &mut Store,
+    claims: &[CheckClaim],
+    opts: &CheckOptions,
+    arithmetic_in: impl Fn(i64) -> bool,
+) -> Result<(), CliError> {
+    claims_check::check_each(claims, opts, arithmetic_in, |batch| {
+        store.stage_findings(&batch)
+    })?;
+    Ok(())
+}
+
+/// Stores the staged findings as run `run`'s (SQLite, this thread) while the estimates are
+/// worked out (the other cores): neither needs the other. Returns the estimates; the findings
+/// stay staged for the report.
+fn store_and_estimate(
     store: &mut Store,
     run: i64,
     scope: claims_store::CheckScope<'_>,
     groups: usize,
-    findings: &[Finding],
     claims: &[CheckClaim],
 ) -> Result<Vec<Estimate>, CliError> {
     let (stored, estimates) = rayon::join(
-        || store.finish_check(run, scope, groups, findings),
+        || store.finish_check(run, scope, groups),
         || claims_check::estimates::estimates(claims),
     );
     stored?;
     Ok(estimates)
 }
 
-/// The difference between the groups of the current claims (`computed`) and the stored ones,
-/// both sorted by claim id: the claims whose group is new or changed, with it, and the stored
-/// claims that have no group any more (of replaced documents, or no longer compared). A merge of
-/// the two sorted lists: no map of half a million keys.
-fn group_changes(
-    computed: &[(i64, String)],
-    stored: &[(i64, String)],
-) -> (Vec<(i64, String)>, Vec<i64>) {
+/// Claims with a new or changed group (with it), and claims with no group any more.
+type GroupChanges = (Vec<(i64, String)>, Vec<i64>);
+
+/// The difference between the groups of the current claims (`computed`) and the stored ones
+/// (which `each_stored` hands over one at a time), both in claim id order: the claims whose group
+/// is new or changed, with it, and the stored claims that have no group any more (of replaced
+/// documents, or no longer compared). A merge of the two sorted streams: neither list of half a
+/// million keys is held, only the changes.
+///
+/// # Errors
+/// What `each_stored` returns.
+fn group_changes<E>(
+    computed: impl Iterator<Item = (i64, String)>,
+    each_stored: impl FnOnce(&mut dyn FnMut(i64, &str)) -> Result<(), E>,
+) -> Result<GroupChanges, E> {
     let (mut keys, mut unkeyed) = (Vec::new(), Vec::new());
-    let (mut c, mut s) = (computed.iter().peekable(), stored.iter().peekable());
-    loop {
-        match (c.peek(), s.peek()) {
-            (Some((ci, ck)), Some((si, sk))) if ci == si => {
-                if ck != sk {
-                    keys.push((*ci, ck.clone()));
-                }
-                c.next();
-                s.next();
-            }
-            (Some((ci, ck)), Some((si, _))) if ci < si => {
-                keys.push((*ci, ck.clone()));
-                c.next();
-            }
-            (Some(_), Some((si, _))) => {
-                unkeyed.push(*si);
-                s.next();
-            }
-            (Some((ci, ck)), None) => {
-                keys.push((*ci, ck.clone()));
-                c.next();
-            }
-            (None, Some((si, _))) => {
-                unkeyed.push(*si);
-                s.next();
-            }
-            (None, None) => break,
+    let mut computed = computed.peekable();
+    each_stored(&mut |id, stored| {
+        while let Some(new) = computed.next_if(|(c, _)| *c < id) {
+            keys.push(new);
         }
-    }
-    (keys, unkeyed)
+        match computed.next_if(|(c, _)| *c == id) {
+            Some(new) if new.1 != stored => keys.push(new),
+            Some(_) => {}
+            None => unkeyed.push(id),
+        }
+    })?;
+    keys.extend(computed);
+    Ok((keys, unkeyed))
 }
 
-/// What a check run found, and what it compared.
+/// What a check run found, and what it compared. Its findings are the store's staged findings
+/// ([`Store::each_staged_finding`]), in report order.
 #[derive(Debug)]
 pub struct CheckOutcome {
-    pub findings: Vec<Finding>,
     pub estimates: Vec<Estimate>,
     /// What was compared: every group, or only those touched since a previous run.
     pub scope: CheckedScope,
@@ -625,12 +629,10 @@ fn check_touched(
     drop(names);
     step.next(format!("comparing {} claims", claims.len()));
     let since = run.last_document_id;
-    let findings = claims_check::check_where(&claims, opts, |doc| doc > since);
-    step.next(format!("storing {} findings, estimates", findings.len()));
-    let estimates =
-        store_findings_and_estimate(store, run_id, scope, groups.len(), &findings, &claims)?;
+    compare_and_stage(store, &claims, opts, |doc| doc > since)?;
+    step.next("storing findings, estimates");
+    let estimates = store_and_estimate(store, run_id, scope, groups.len(), &claims)?;
     Ok(CheckOutcome {
-        findings,
         estimates,
         scope: CheckedScope::Touched {
             since: run.id,
@@ -659,33 +661,33 @@ fn check_all(
     // Only the participants needed the names: their memory goes to the findings.
     drop(names);
     step.next("grouping claims");
-    let mut computed: Vec<(i64, String)> = claims
-        .iter()
-        .filter_map(|c| claims_check::group_key(&c.claim).map(|k| (c.id, k)))
-        .collect();
-    computed.sort_unstable_by_key(|(id, _)| *id);
-    step.next("reading stored groups");
-    let stored = store.stored_claim_keys()?;
-    let (keys, unkeyed) = group_changes(&computed, &stored);
-    let groups = computed
-        .iter()
-        .map(|(_, k)| k.as_str())
-        .collect::<std::collections::HashSet<&str>>()
-        .len();
-    drop(stored);
+    // Claims in id order (positions into `claims`); each group key is worked out as the merge
+    // with the stored groups needs it, and only changed ones are kept.
+    let mut order: Vec<(i64, usize)> = claims.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
+    order.sort_unstable();
+    let mut distinct: std::collections::HashSet<String> = Default::default();
+    let computed = order.iter().filter_map(|&(id, i)| {
+        let key = claims_check::group_key(&claims[i].claim)?;
+        if !distinct.contains(&key) {
+            distinct.insert(key.clone());
+        }
+        Some((id, key))
+    });
+    let (keys, unkeyed) = group_changes(computed, |each| store.each_stored_claim_key(each))?;
+    let groups = distinct.len();
+    drop((order, distinct));
     let scope = claims_store::CheckScope::All;
     step.next(format!(
         "storing {} changed groups",
         keys.len() + unkeyed.len()
     ));
     let run_id = store.begin_check(scope, options, last_document_id, &keys, &unkeyed)?;
-    drop((computed, keys, unkeyed));
+    drop((keys, unkeyed));
     step.next(format!("comparing {} claims", claims.len()));
-    let findings = claims_check::check(&claims, opts);
-    step.next(format!("storing {} findings, estimates", findings.len()));
-    let estimates = store_findings_and_estimate(store, run_id, scope, groups, &findings, &claims)?;
+    compare_and_stage(store, &claims, opts, |_| true)?;
+    step.next("storing findings, estimates");
+    let estimates = store_and_estimate(store, run_id, scope, groups, &claims)?;
     Ok(CheckOutcome {
-        findings,
         estimates,
         scope: CheckedScope::All { fallback },
     })
@@ -716,7 +718,13 @@ mod tests {
                 v.dedup_by_key(|(id, _)| *id);
             }
             let [computed, stored] = lists;
-            let (keys, unkeyed) = group_changes(&computed, &stored);
+            let (keys, unkeyed) = group_changes(computed.iter().cloned(), |each| {
+                for (id, key) in &stored {
+                    each(*id, key);
+                }
+                Ok::<(), ()>(())
+            })
+            .expect("no error");
             let stored_of: HashMap<i64, &String> = stored.iter().map(|(i, k)| (*i, k)).collect();
             let computed_of: HashMap<i64, &String> =
                 computed.iter().map(|(i, k)| (*i, k)).collect();

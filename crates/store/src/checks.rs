@@ -11,10 +11,10 @@ use std::collections::HashSet;
 
 use rusqlite::{params, OptionalExtension, TransactionBehavior};
 
-use claims_model::{Finding, Subject};
+use claims_model::Subject;
 
-use crate::derived::write_findings;
 use crate::sql::{drop_index_for_bulk, now, sqlite};
+use crate::staged::write_staged;
 use crate::{ClaimRow, Result, Store, StoreError};
 
 /// The last check run.
@@ -96,15 +96,36 @@ impl Store {
     /// # Errors
     /// [`StoreError::Sqlite`] when SQLite fails.
     pub fn stored_claim_keys(&self) -> Result<Vec<(i64, String)>> {
+        let mut all = Vec::new();
+        self.each_stored_claim_key(&mut |id, key| all.push((id, key.to_string())))?;
+        Ok(all)
+    }
+
+    /// [`Store::stored_claim_keys`] one at a time, without a list of them all.
+    ///
+    /// # Errors
+    /// [`StoreError::Sqlite`] when SQLite fails.
+    pub fn each_stored_claim_key(&self, each: &mut dyn FnMut(i64, &str)) -> Result<()> {
         let e = sqlite(&self.path);
         let mut stmt = self
             .conn
             .prepare_cached("SELECT claim_id, check_key FROM claim_keys ORDER BY claim_id")
             .map_err(&e)?;
-        let rows = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .map_err(&e)?;
-        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(&e)
+        let mut rows = stmt.query([]).map_err(&e)?;
+        while let Some(row) = rows.next().map_err(&e)? {
+            let key = row
+                .get_ref(1)
+                .map_err(&e)?
+                .as_str()
+                .map_err(|err| StoreError::Corrupt {
+                    path: self.path.clone(),
+                    what: "claim_keys.check_key",
+                    row: "?".into(),
+                    detail: err.to_string(),
+                })?;
+            each(row.get(0).map_err(&e)?, key);
+        }
+        Ok(())
     }
 
     /// Claims that still have a stored group but whose document is no longer current (a newer
@@ -228,6 +249,7 @@ impl Store {
         keys: &[(i64, String)],
         unkeyed: &[i64],
     ) -> Result<i64> {
+        self.clear_staged_findings()?;
         let e = sqlite(&self.path);
         let tx = self
             .conn
@@ -273,8 +295,10 @@ impl Store {
         Ok(run)
     }
 
-    /// Finishes run `run`: stores its findings (replacing those `scope` covers, writing only
-    /// what changed) and marks it finished, in one transaction.
+    /// Finishes run `run`: stores its findings, staged with [`Store::stage_findings`] since
+    /// [`Store::begin_check`] (replacing those `scope` covers, writing only what changed), and
+    /// marks it finished, in one transaction. The staged findings stay for the report
+    /// ([`Store::each_staged_finding`]).
     ///
     /// # Errors
     /// [`StoreError::UnknownClaim`] for a finding's claim id that does not exist (nothing is
@@ -284,7 +308,6 @@ impl Store {
         run: i64,
         scope: CheckScope<'_>,
         keys_compared: usize,
-        findings: &[Finding],
     ) -> Result<()> {
         let e = sqlite(&self.path);
         if let CheckScope::Touched { groups, withdrawn } = scope {
@@ -310,12 +333,11 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(&e)?;
         match scope {
-            CheckScope::All => write_findings(
+            CheckScope::All => write_staged(
                 &tx,
                 &self.path,
                 "SELECT id, finding_json, kind FROM findings",
                 &|_, _| true,
-                findings,
             )?,
             CheckScope::Touched { .. } => {
                 // The ids in scope, through the indexes from the touched groups and the
@@ -353,13 +375,18 @@ impl Store {
                       WHERE f.id IN (SELECT fc.finding_id FROM temp.withdrawn_claims w
                                       CROSS JOIN finding_claims fc ON fc.claim_id = w.claim_id)"
                 };
-                write_findings(&tx, &self.path, stored, &in_scope, findings)?;
+                write_staged(&tx, &self.path, stored, &in_scope)?;
             }
         }
+        let findings: i64 = tx
+            .query_row("SELECT count(*) FROM temp.staged_findings", [], |r| {
+                r.get(0)
+            })
+            .map_err(&e)?;
         tx.execute(
             "UPDATE check_runs SET finished_at = ?2, keys_compared = ?3, findings = ?4
               WHERE id = ?1",
-            params![run, now(), keys_compared as i64, findings.len() as i64],
+            params![run, now(), keys_compared as i64, findings],
         )
         .map_err(&e)?;
         tx.commit().map_err(&e)

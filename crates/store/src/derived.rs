@@ -7,7 +7,8 @@ use rusqlite::{params, TransactionBehavior};
 
 use claims_model::Finding;
 
-use crate::sql::{drop_index_for_bulk, encode, now, sqlite};
+use crate::sql::{drop_index_for_bulk, now, sqlite};
+use crate::staged::write_staged;
 use crate::{NewCorrection, NewEntity, Result, Store, StoreError};
 
 impl Store {
@@ -236,162 +237,30 @@ impl Store {
         Ok(self.conn.last_insert_rowid())
     }
 
-    /// Replaces every finding with `findings`, in one transaction. Each
-    /// `FindingClaim::claim_id` must be a `claims.id`.
+    /// Replaces every finding with `findings`, in one transaction, writing only what changed.
+    /// Each `FindingClaim::claim_id` must be a `claims.id`; of two findings with one id the
+    /// first is stored. Uses (and leaves behind) the staged findings of the connection, like a
+    /// check run.
     ///
     /// # Errors
     /// [`StoreError::UnknownClaim`] for a claim id that does not exist (nothing is changed),
-    /// [`StoreError::Sqlite`] when SQLite fails (two findings with one id, for instance).
+    /// [`StoreError::Sqlite`] when SQLite fails.
     pub fn replace_findings(&mut self, findings: &[Finding]) -> Result<()> {
+        self.clear_staged_findings()?;
+        self.stage_findings(findings)?;
         let e = sqlite(&self.path);
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(&e)?;
-        write_findings(
+        write_staged(
             &tx,
             &self.path,
             "SELECT id, finding_json, kind FROM findings",
             &|_, _| true,
-            findings,
         )?;
         tx.commit().map_err(&e)
     }
-}
-
-/// Makes the stored findings in scope (the rows `stored` selects, `id, finding_json, kind`, that
-/// `in_scope(id, kind)` accepts) become `findings`, writing only the difference: a finding stored
-/// with the same id and the same JSON stays as it is; one that changed is deleted (its claim
-/// links cascade) and inserted again; one that is gone is deleted. Findings out of scope are not
-/// touched; a row selected twice is compared twice.
-///
-/// The stored rows are compared one at a time as SQLite reads them (against the new finding of
-/// the same id, encoded into one reused buffer), so memory holds only what changed, not every
-/// stored finding's JSON.
-pub(crate) fn write_findings(
-    tx: &rusqlite::Transaction<'_>,
-    path: &std::path::Path,
-    stored: &str,
-    in_scope: &dyn Fn(&str, &str) -> bool,
-    findings: &[Finding],
-) -> Result<()> {
-    let e = sqlite(path);
-    let by_id: std::collections::HashMap<&str, usize> = findings
-        .iter()
-        .enumerate()
-        .map(|(i, f)| (f.id.as_str(), i))
-        .collect();
-    let mut kept = vec![false; findings.len()];
-    let mut gone: Vec<String> = Vec::new();
-    {
-        let mut buffer: Vec<u8> = Vec::new();
-        let mut stmt = tx.prepare(stored).map_err(&e)?;
-        let mut rows = stmt.query([]).map_err(&e)?;
-        while let Some(row) = rows.next().map_err(&e)? {
-            let id = row
-                .get_ref(0)
-                .map_err(&e)?
-                .as_str()
-                .map_err(|err| StoreError::Corrupt {
-                    path: path.to_path_buf(),
-                    what: "findings.id",
-                    row: "?".into(),
-                    detail: err.to_string(),
-                })?;
-            let kind = row.get_ref(2).map_err(&e)?.as_str().unwrap_or_default();
-            if !in_scope(id, kind) {
-                continue;
-            }
-            let same = match by_id.get(id) {
-                Some(&i) => {
-                    buffer.clear();
-                    serde_json::to_writer(&mut buffer, &findings[i]).map_err(|source| {
-                        StoreError::Encode {
-                            path: path.to_path_buf(),
-                            what: "finding",
-                            source,
-                        }
-                    })?;
-                    let json = row.get_ref(1).map_err(&e)?.as_bytes().unwrap_or_default();
-                    kept[i] = json == buffer.as_slice();
-                    kept[i]
-                }
-                None => false,
-            };
-            if !same {
-                gone.push(id.to_string());
-            }
-        }
-    }
-    let mut delete = tx
-        .prepare_cached("DELETE FROM findings WHERE id = ?1")
-        .map_err(&e)?;
-    for id in &gone {
-        delete.execute(params![id]).map_err(&e)?;
-    }
-    let mut insert = tx
-        .prepare_cached(
-            "INSERT INTO findings
-               (id, kind, severity, subject, summary, reason, arithmetic, finding_json)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        )
-        .map_err(&e)?;
-    let mut exists = tx
-        .prepare_cached("SELECT 1 FROM claims WHERE id = ?1")
-        .map_err(&e)?;
-    let mut link = tx
-        .prepare_cached(
-            "INSERT INTO finding_claims (finding_id, position, claim_id) VALUES (?1, ?2, ?3)",
-        )
-        .map_err(&e)?;
-    // New rows in id order: the findings' id index and the links' (finding, position) key are
-    // then appended to instead of written at random (ids are hashes). When most links are new
-    // (a first check), the index on claim_id is rebuilt once instead of written row by row.
-    let mut new: Vec<&Finding> = findings
-        .iter()
-        .zip(&kept)
-        .filter(|(_, kept)| !**kept)
-        .map(|(f, _)| f)
-        .collect();
-    new.sort_by(|a, b| a.id.cmp(&b.id));
-    let new_links: usize = new.iter().map(|f| f.claims.len()).sum();
-    let stored_links: i64 = tx
-        .query_row("SELECT count(*) FROM finding_claims", [], |r| r.get(0))
-        .map_err(&e)?;
-    let index = match new_links > 10_000 && new_links as i64 > stored_links * 3 {
-        true => drop_index_for_bulk(tx, path, "finding_claims_claim")?,
-        false => None,
-    };
-    for f in new {
-        let json = encode(path, "finding", f)?;
-        insert
-            .execute(params![
-                f.id,
-                f.kind.as_str(),
-                f.severity.as_str(),
-                f.subject,
-                f.summary,
-                f.reason,
-                f.arithmetic,
-                json
-            ])
-            .map_err(&e)?;
-        for (position, c) in f.claims.iter().enumerate() {
-            if !exists.exists(params![c.claim_id]).map_err(&e)? {
-                return Err(StoreError::UnknownClaim {
-                    path: path.to_path_buf(),
-                    finding: f.id.clone(),
-                    claim_id: c.claim_id,
-                });
-            }
-            link.execute(params![f.id, position as i64, c.claim_id])
-                .map_err(&e)?;
-        }
-    }
-    if let Some(sql) = index {
-        tx.execute_batch(&sql).map_err(&e)?;
-    }
-    Ok(())
 }
 
 /// Looks mention ids up in the stored links, sorted by mention id. Ids are mostly without gaps,

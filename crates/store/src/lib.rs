@@ -16,6 +16,7 @@ mod ingest;
 mod migrations;
 mod read;
 mod sql;
+mod staged;
 mod subject_key;
 
 use std::path::{Path, PathBuf};
@@ -42,6 +43,8 @@ pub struct Store {
     conn: Connection,
     /// The file, for error messages (`:memory:` for an in-memory database).
     path: PathBuf,
+    /// Ids of the findings staged on this connection (see `staged.rs`).
+    staged_ids: std::collections::HashSet<String>,
 }
 
 /// A document to store, with where it came from.
@@ -328,7 +331,11 @@ impl Store {
             .map_err(&e)?;
         migrate(&mut conn, &path)?;
         drop(e);
-        Ok(Store { conn, path })
+        Ok(Store {
+            conn,
+            path,
+            staged_ids: Default::default(),
+        })
     }
 
     /// The file this store was opened from (`:memory:` in memory).

@@ -65,9 +65,7 @@ fn grouping_most_claims_at_once_keeps_the_index() {
     // Begun, not finished: a later touched check must not build on it.
     let last = store.last_check().expect("last").expect("a run");
     assert_eq!((last.id, last.finished), (run, false));
-    store
-        .finish_check(run, CheckScope::All, 7, &[])
-        .expect("finish");
+    finish(&mut store, run, CheckScope::All, 7, &[]).expect("finish");
     let last = store.last_check().expect("last").expect("a run");
     assert!(last.finished);
     assert_eq!(
@@ -107,9 +105,14 @@ fn a_touched_finish_replaces_only_the_findings_of_its_groups() {
     let run = store
         .begin_check(CheckScope::All, "o", 2, &keys, &[])
         .expect("begin");
-    store
-        .finish_check(run, CheckScope::All, 1, std::slice::from_ref(&finding))
-        .expect("finish");
+    finish(
+        &mut store,
+        run,
+        CheckScope::All,
+        1,
+        std::slice::from_ref(&finding),
+    )
+    .expect("finish");
     // Another group touched: the finding stays.
     let other = ["event|visit|Vladimir Putin|North Korea".to_string()];
     let scope = CheckScope::Touched {
@@ -117,7 +120,7 @@ fn a_touched_finish_replaces_only_the_findings_of_its_groups() {
         withdrawn: &[],
     };
     let run = store.begin_check(scope, "o", 2, &[], &[]).expect("begin");
-    store.finish_check(run, scope, 1, &[]).expect("finish");
+    finish(&mut store, run, scope, 1, &[]).expect("finish");
     assert_eq!(store.findings().expect("findings"), vec![finding.clone()]);
     // Its group touched and nothing found there any more: it goes.
     let mine = ["count|North Korea|troops".to_string()];
@@ -126,16 +129,21 @@ fn a_touched_finish_replaces_only_the_findings_of_its_groups() {
         withdrawn: &[],
     };
     let run = store.begin_check(scope, "o", 2, &[], &[]).expect("begin");
-    store.finish_check(run, scope, 1, &[]).expect("finish");
+    finish(&mut store, run, scope, 1, &[]).expect("finish");
     assert!(store.findings().expect("findings").is_empty());
     // Put back, then one of its claims withdrawn (its document replaced): it goes too, although
     // its group is not among those touched.
     let run = store
         .begin_check(CheckScope::All, "o", 2, &[], &[])
         .expect("begin");
-    store
-        .finish_check(run, CheckScope::All, 1, std::slice::from_ref(&finding))
-        .expect("finish");
+    finish(
+        &mut store,
+        run,
+        CheckScope::All,
+        1,
+        std::slice::from_ref(&finding),
+    )
+    .expect("finish");
     let scope = CheckScope::Touched {
         groups: &other,
         withdrawn: &ids[..1],
@@ -143,7 +151,7 @@ fn a_touched_finish_replaces_only_the_findings_of_its_groups() {
     let run = store
         .begin_check(scope, "o", 2, &[], &ids[..1])
         .expect("begin");
-    store.finish_check(run, scope, 1, &[]).expect("finish");
+    finish(&mut store, run, scope, 1, &[]).expect("finish");
     assert!(store.findings().expect("findings").is_empty());
 }
 
@@ -186,9 +194,7 @@ fn a_touched_finish_is_the_same_through_the_indexes_or_a_scan() {
         let run = store
             .begin_check(CheckScope::All, "o", 2, &keys, &[])
             .expect("begin");
-        store
-            .finish_check(run, CheckScope::All, 2, &all)
-            .expect("finish");
+        finish(&mut store, run, CheckScope::All, 2, &all).expect("finish");
 
         let mine = ["count|North Korea|troops".to_string()];
         let mut changed = troops.clone();
@@ -198,9 +204,7 @@ fn a_touched_finish_is_the_same_through_the_indexes_or_a_scan() {
             withdrawn: &[],
         };
         let run = store.begin_check(scope, "o", 2, &[], &[]).expect("begin");
-        store
-            .finish_check(run, scope, 1, std::slice::from_ref(&changed))
-            .expect("finish");
+        finish(&mut store, run, scope, 1, std::slice::from_ref(&changed)).expect("finish");
         let mut expected: Vec<claims_model::Finding> = all[1..].to_vec();
         expected.push(changed);
         let mut stored = store.findings().expect("findings");
@@ -216,7 +220,7 @@ fn a_touched_finish_is_the_same_through_the_indexes_or_a_scan() {
         let run = store
             .begin_check(scope, "o", 2, &[], &ids[..1])
             .expect("begin");
-        store.finish_check(run, scope, 0, &[]).expect("finish");
+        finish(&mut store, run, scope, 0, &[]).expect("finish");
         let left: Vec<String> = store
             .findings()
             .expect("findings")
@@ -231,4 +235,106 @@ fn a_touched_finish_is_the_same_through_the_indexes_or_a_scan() {
         );
         assert_eq!(left.len(), others, "{left:?}");
     }
+}
+
+/// Stages `findings` for run `run` and finishes it, as `claims check` does.
+fn finish(
+    store: &mut Store,
+    run: i64,
+    scope: CheckScope<'_>,
+    keys: usize,
+    findings: &[claims_model::Finding],
+) -> Result<(), claims_store::StoreError> {
+    store.stage_findings(findings)?;
+    store.finish_check(run, scope, keys)
+}
+
+/// Staged findings come back in report order (most severe first, then by subject, then by id),
+/// whatever order they were staged in and whatever the batch size; an id staged twice keeps the
+/// first; the links stored for them are each finding's claims in order.
+#[test]
+fn staged_findings_come_back_in_report_order_and_are_stored_with_their_claims() {
+    use claims_model::Severity;
+    let mut store = populated();
+    let troops = troop_finding(&store);
+    let ids: Vec<i64> = troops.claims.iter().map(|c| c.claim_id).collect();
+    let severities = [
+        Severity::Agreement,
+        Severity::Contradiction,
+        Severity::Change,
+        Severity::Tension,
+    ];
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move |n: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % n
+    };
+    let mut all = Vec::new();
+    for i in 0..157 {
+        let mut f = troops.clone();
+        f.id = format!("F{:03}", next(1000));
+        f.severity = severities[next(4) as usize];
+        // Subjects that sort differently from ids, non-ASCII ones among them.
+        f.subject = ["Zoe", "Ägypten", "Kim", "kim", "Kursk Oblast"][next(5) as usize].into();
+        f.summary = format!("staged {i}");
+        if next(2) == 0 {
+            f.claims.reverse();
+        }
+        all.push(f);
+    }
+    let run = store
+        .begin_check(CheckScope::All, "o", 2, &[], &[])
+        .expect("begin");
+    for chunk in all.chunks(10) {
+        store.stage_findings(chunk).expect("stage");
+    }
+    // The first of each id, sorted the way the report sorts.
+    let mut expected: Vec<claims_model::Finding> = Vec::new();
+    for f in &all {
+        if !expected.iter().any(|e| e.id == f.id) {
+            expected.push(f.clone());
+        }
+    }
+    expected.sort_by(|a, b| (a.severity, &a.subject, &a.id).cmp(&(b.severity, &b.subject, &b.id)));
+    assert_eq!(store.staged_finding_count(), expected.len());
+    for batch in [1, 7, 1000] {
+        let mut seen = Vec::new();
+        store
+            .each_staged_finding(batch, |b| {
+                assert!(!b.is_empty() && b.len() <= batch);
+                seen.extend(b);
+                Ok::<(), claims_store::StoreError>(())
+            })
+            .expect("read back");
+        assert_eq!(seen, expected, "batches of {batch}");
+    }
+    store.finish_check(run, CheckScope::All, 1).expect("finish");
+    let mut stored = store.findings().expect("findings");
+    stored.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut by_id = expected.clone();
+    by_id.sort_by(|a, b| a.id.cmp(&b.id));
+    assert_eq!(stored, by_id);
+    for f in &by_id {
+        let links: Vec<i64> = store
+            .query(&format!(
+                "SELECT claim_id FROM finding_claims WHERE finding_id = '{}' ORDER BY position",
+                f.id
+            ))
+            .expect("links")
+            .rows
+            .into_iter()
+            .map(|r| r[0].as_i64().expect("an id"))
+            .collect();
+        let claims: Vec<i64> = f.claims.iter().map(|c| c.claim_id).collect();
+        assert_eq!(links, claims, "links of {}", f.id);
+        assert!(claims.iter().all(|c| ids.contains(c)));
+    }
+    // A new run starts with nothing staged.
+    store
+        .begin_check(CheckScope::All, "o", 2, &[], &[])
+        .expect("begin");
+    assert_eq!(store.staged_finding_count(), 0);
+    assert!(store.staged_findings().expect("none").is_empty());
 }
