@@ -77,3 +77,57 @@ fn sigkill_mid_ingest_leaves_whole_documents_and_a_rerun_completes() {
         N as u64
     );
 }
+
+/// A check whose findings cannot be staged (no temporary directory) fails with an error naming
+/// the database and the cause, and leaves the stored findings of the last check as they were;
+/// the next check, with a temporary directory, stores the same findings again.
+#[test]
+fn a_check_that_cannot_stage_its_findings_keeps_the_stored_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::write(
+        input.join("a.txt"),
+        "Officials said as many as 8,000 North Korean soldiers are in Russia's Kursk region.",
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("b.txt"),
+        "Ukraine's intelligence says 12,000 North Korean soldiers are in Russia's Kursk region.",
+    )
+    .unwrap();
+    let db = dir.path().join("c.db");
+    let check = |tmp: &std::path::Path| {
+        Command::new(env!("CARGO_BIN_EXE_claims"))
+            .args(["check", "--format", "json", "--db"])
+            .arg(&db)
+            .env("TMPDIR", tmp)
+            .output()
+            .unwrap()
+    };
+    let ingest = Command::new(env!("CARGO_BIN_EXE_claims"))
+        .args(["ingest", "--quiet", "--db"])
+        .arg(&db)
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert!(ingest.status.success());
+    let first = check(dir.path());
+    let findings = |db: &std::path::Path| Store::open(db).unwrap().findings().unwrap();
+    let stored = findings(&db);
+    assert!(!stored.is_empty(), "the fixture should disagree");
+
+    let failed = check(&dir.path().join("no such directory"));
+    assert_eq!(failed.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&failed.stderr);
+    assert!(
+        err.contains("c.db") && err.contains("cannot stage") && err.contains("No such file"),
+        "{err}"
+    );
+    assert_eq!(findings(&db), stored);
+
+    let again = check(dir.path());
+    assert_eq!(again.status.code(), first.status.code());
+    assert_eq!(again.stdout, first.stdout);
+    assert_eq!(findings(&db), stored);
+}

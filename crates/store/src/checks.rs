@@ -249,7 +249,7 @@ impl Store {
         keys: &[(i64, String)],
         unkeyed: &[i64],
     ) -> Result<i64> {
-        self.clear_staged_findings()?;
+        self.clear_staged_findings();
         let e = sqlite(&self.path);
         let tx = self
             .conn
@@ -336,6 +336,7 @@ impl Store {
             CheckScope::All => write_staged(
                 &tx,
                 &self.path,
+                &mut self.staged,
                 "SELECT id, finding_json, kind FROM findings",
                 &|_, _| true,
             )?,
@@ -375,14 +376,10 @@ impl Store {
                       WHERE f.id IN (SELECT fc.finding_id FROM temp.withdrawn_claims w
                                       CROSS JOIN finding_claims fc ON fc.claim_id = w.claim_id)"
                 };
-                write_staged(&tx, &self.path, stored, &in_scope)?;
+                write_staged(&tx, &self.path, &mut self.staged, stored, &in_scope)?;
             }
         }
-        let findings: i64 = tx
-            .query_row("SELECT count(*) FROM temp.staged_findings", [], |r| {
-                r.get(0)
-            })
-            .map_err(&e)?;
+        let findings = self.staged.len() as i64;
         tx.execute(
             "UPDATE check_runs SET finished_at = ?2, keys_compared = ?3, findings = ?4
               WHERE id = ?1",

@@ -246,7 +246,7 @@ impl Store {
     /// [`StoreError::UnknownClaim`] for a claim id that does not exist (nothing is changed),
     /// [`StoreError::Sqlite`] when SQLite fails.
     pub fn replace_findings(&mut self, findings: &[Finding]) -> Result<()> {
-        self.clear_staged_findings()?;
+        self.clear_staged_findings();
         self.stage_findings(findings)?;
         let e = sqlite(&self.path);
         let tx = self
@@ -256,6 +256,7 @@ impl Store {
         write_staged(
             &tx,
             &self.path,
+            &mut self.staged,
             "SELECT id, finding_json, kind FROM findings",
             &|_, _| true,
         )?;

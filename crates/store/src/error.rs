@@ -53,6 +53,13 @@ pub enum StoreError {
         entity: String,
         mention_id: i64,
     },
+    /// The temporary file a check's findings are staged in could not be created, written or
+    /// read (a full or read-only temporary directory, for instance).
+    #[error("{}: cannot stage the check's findings in a temporary file: {source}", path.display())]
+    Staging {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     /// `replace_findings` named a claim id that does not exist.
     #[error("{}: finding {finding:?} names claim id {claim_id}, which does not exist", path.display())]
     UnknownClaim {

@@ -43,8 +43,8 @@ pub struct Store {
     conn: Connection,
     /// The file, for error messages (`:memory:` for an in-memory database).
     path: PathBuf,
-    /// Ids of the findings staged on this connection (see `staged.rs`).
-    staged_ids: std::collections::HashSet<String>,
+    /// The findings of the check run under way (see `staged.rs`).
+    staged: staged::Staged,
 }
 
 /// A document to store, with where it came from.
@@ -334,7 +334,7 @@ impl Store {
         Ok(Store {
             conn,
             path,
-            staged_ids: Default::default(),
+            staged: Default::default(),
         })
     }
 

@@ -1,176 +1,209 @@
-//! A check run's findings on their way to the `findings` table: staged in a temporary table of
-//! the connection a batch at a time as the checker finds them, then written as the difference
-//! to what is stored ([`write_staged`]), and read back in report order for the report
-//! ([`Store::each_staged_finding`]). Memory holds one batch, not every finding of the collection
-//! (at 100,000 articles the findings of a check take about 300 MB as Rust values).
+//! A check run's findings on their way to the `findings` table: staged a batch at a time as the
+//! checker finds them, then written as the difference to what is stored ([`write_staged`]), and
+//! read back in report order for the report ([`Store::each_staged_finding`]). Memory holds one
+//! batch and a small entry per finding, not every finding of the collection (at 100,000
+//! articles the findings of a check take about 300 MB as Rust values, their entries about 40).
 //!
-//! The staging table lives as long as the connection and is private to it (SQLite's temp
-//! schema: nothing an analyst opening the file sees); each run starts it empty. It is written in
-//! append order with no index (appending is what keeps SQLite's small temp cache from spilling
-//! and rebalancing at random); its indexes are built once, when the run's findings are all there.
+//! Each finding's JSON (the form `findings.finding_json` stores) is appended to an anonymous
+//! temporary file (deleted by the system when the store is dropped; nothing an analyst opening
+//! the database sees) and read back by offset. A temporary SQLite table was tried first: its
+//! small page cache made every row a page spill and every lookup a page read, about 3 s of CPU
+//! more than holding the findings at 100,000 articles; this file is written front to back and
+//! each finding is read back with one call.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{BufWriter, Write};
 
 use rayon::prelude::*;
 use rusqlite::params;
 
-use claims_model::Finding;
+use claims_model::{Finding, Severity};
 
-use crate::sql::{drop_index_for_bulk, encode, sqlite};
+use crate::sql::{drop_index_for_bulk, sqlite};
 use crate::{Result, Store, StoreError};
 
-/// The staging tables, created empty if this connection has none yet (and left as they are
-/// otherwise). `claim_ids` is the JSON array of the finding's claim ids, in order.
-const STAGE_IF_NEEDED: &str = "
-    CREATE TEMP TABLE IF NOT EXISTS staged_findings (
-        rank         INTEGER NOT NULL,
-        id           TEXT NOT NULL,
-        kind         TEXT NOT NULL,
-        severity     TEXT NOT NULL,
-        subject      TEXT NOT NULL,
-        summary      TEXT NOT NULL,
-        reason       TEXT NOT NULL,
-        arithmetic   TEXT,
-        finding_json TEXT NOT NULL,
-        claim_ids    TEXT NOT NULL
-    );
-    CREATE TEMP TABLE IF NOT EXISTS staged_kept (id TEXT PRIMARY KEY);";
+/// What is kept in memory of a staged finding: enough to sort it for the report, to find it by
+/// id, to store it, and where its JSON is in the file.
+#[derive(Debug)]
+struct Entry {
+    severity: Severity,
+    subject: String,
+    id: String,
+    /// Its claims' ids, in order.
+    claims: Vec<i64>,
+    offset: u64,
+    len: usize,
+}
 
-/// The staging table's indexes, built once all of a run's findings are staged: by id (to compare
-/// with the stored findings) and in report order.
-const INDEX_STAGED: &str = "
-    CREATE UNIQUE INDEX IF NOT EXISTS temp.staged_findings_id ON staged_findings (id);
-    CREATE INDEX IF NOT EXISTS temp.staged_findings_order ON staged_findings (rank, subject, id);";
+/// The staged findings of the run on a store's connection.
+#[derive(Debug, Default)]
+pub(crate) struct Staged {
+    /// Created on the first finding staged.
+    file: Option<BufWriter<File>>,
+    /// Bytes written to the file so far.
+    end: u64,
+    entries: Vec<Entry>,
+    /// Entry of each id.
+    by_id: HashMap<String, usize>,
+}
+
+impl Staged {
+    /// Writes every staged byte to the file, to read it back.
+    fn flush(&mut self, path: &std::path::Path) -> Result<()> {
+        match self.file.as_mut() {
+            None => Ok(()),
+            Some(w) => w.flush().map_err(|source| staging_failed(path, source)),
+        }
+    }
+
+    /// The file to read from (after [`Staged::flush`]); `None` before anything was staged.
+    fn file(&self) -> Option<&File> {
+        self.file.as_ref().map(BufWriter::get_ref)
+    }
+
+    /// The JSON of entry `i`, into `buf`.
+    fn read(&self, file: &File, i: usize, buf: &mut Vec<u8>) -> std::io::Result<()> {
+        let e = &self.entries[i];
+        buf.resize(e.len, 0);
+        read_at(file, buf, e.offset)
+    }
+
+    /// How many findings are staged.
+    pub(crate) fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Entry positions in report order: most severe first, then by subject, then by id.
+    fn report_order(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.entries.len()).collect();
+        order.sort_unstable_by(|&a, &b| {
+            let (a, b) = (&self.entries[a], &self.entries[b]);
+            (a.severity, &a.subject, &a.id).cmp(&(b.severity, &b.subject, &b.id))
+        });
+        order
+    }
+}
+
+#[cfg(unix)]
+fn read_at(file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
+}
+
+#[cfg(not(unix))]
+fn read_at(mut file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
+    use std::io::{Read, Seek, SeekFrom};
+    file.seek(SeekFrom::Start(offset))?;
+    file.read_exact(buf)
+}
+
+fn staging_failed(path: &std::path::Path, source: std::io::Error) -> StoreError {
+    StoreError::Staging {
+        path: path.to_path_buf(),
+        source,
+    }
+}
 
 impl Store {
     /// Empties the staged findings: the next [`Store::stage_findings`] starts a new run's.
-    ///
-    /// # Errors
-    /// [`StoreError::Sqlite`] when SQLite fails.
-    pub fn clear_staged_findings(&mut self) -> Result<()> {
-        self.staged_ids.clear();
-        self.conn
-            .execute_batch(STAGE_IF_NEEDED)
-            .and_then(|()| {
-                self.conn.execute_batch(
-                    "DROP INDEX IF EXISTS temp.staged_findings_id;
-                     DROP INDEX IF EXISTS temp.staged_findings_order;
-                     DELETE FROM temp.staged_findings;
-                     DELETE FROM temp.staged_kept;",
-                )
-            })
-            .map_err(sqlite(&self.path))
+    pub fn clear_staged_findings(&mut self) {
+        self.staged = Staged::default();
     }
 
-    /// Adds `findings` to the staged findings of the run (see [`Store::clear_staged_findings`]),
-    /// in one transaction of the connection's temporary tables (the database file is not
-    /// touched). A finding whose id is staged already is left out: the first one staged stays.
+    /// Adds `findings` to the staged findings of the run (see [`Store::clear_staged_findings`]);
+    /// the database is not touched. A finding whose id is staged already is left out: the first
+    /// one staged stays.
     ///
     /// # Errors
-    /// [`StoreError::Encode`] for a finding that cannot be encoded, [`StoreError::Sqlite`] when
-    /// SQLite fails.
+    /// [`StoreError::Encode`] for a finding that cannot be encoded, [`StoreError::Staging`]
+    /// when the temporary file cannot be created or written.
     pub fn stage_findings(&mut self, findings: &[Finding]) -> Result<()> {
-        let e = sqlite(&self.path);
         let path = self.path.as_path();
         // Encoded on all cores: the JSON is most of the work of staging.
-        let encoded: Vec<(String, String)> = findings
+        let encoded: Vec<Vec<u8>> = findings
             .par_iter()
             .map(|f| {
-                let ids: Vec<i64> = f.claims.iter().map(|c| c.claim_id).collect();
-                Ok((encode(path, "finding", f)?, encode(path, "finding", &ids)?))
+                serde_json::to_vec(f).map_err(|source| StoreError::Encode {
+                    path: path.to_path_buf(),
+                    what: "finding",
+                    source,
+                })
             })
             .collect::<Result<_>>()?;
-        self.conn.execute_batch(STAGE_IF_NEEDED).map_err(&e)?;
-        // Staged after its indexes were built (more findings after a report was read): they are
-        // built again at the end.
-        self.conn
-            .execute_batch(
-                "DROP INDEX IF EXISTS temp.staged_findings_id;
-                 DROP INDEX IF EXISTS temp.staged_findings_order;",
-            )
-            .map_err(&e)?;
-        let tx = self.conn.transaction().map_err(&e)?;
-        {
-            let mut insert = tx
-                .prepare_cached(
-                    "INSERT INTO temp.staged_findings (rank, id, kind, severity, subject,
-                       summary, reason, arithmetic, finding_json, claim_ids)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                )
-                .map_err(&e)?;
-            for (f, (json, ids)) in findings.iter().zip(encoded) {
-                if !self.staged_ids.insert(f.id.clone()) {
-                    continue;
-                }
-                insert
-                    .execute(params![
-                        f.severity as i64,
-                        f.id,
-                        f.kind.as_str(),
-                        f.severity.as_str(),
-                        f.subject,
-                        f.summary,
-                        f.reason,
-                        f.arithmetic,
-                        json,
-                        ids
-                    ])
-                    .map_err(&e)?;
-            }
+        let staged = &mut self.staged;
+        if staged.file.is_none() {
+            let file = tempfile::tempfile().map_err(|source| staging_failed(path, source))?;
+            staged.file = Some(BufWriter::with_capacity(1 << 20, file));
         }
-        tx.commit().map_err(&e)
+        let Some(w) = staged.file.as_mut() else {
+            return Ok(());
+        };
+        for (f, json) in findings.iter().zip(encoded) {
+            if staged.by_id.contains_key(&f.id) {
+                continue;
+            }
+            w.write_all(&json)
+                .map_err(|source| staging_failed(path, source))?;
+            staged.by_id.insert(f.id.clone(), staged.entries.len());
+            staged.entries.push(Entry {
+                severity: f.severity,
+                subject: f.subject.clone(),
+                id: f.id.clone(),
+                claims: f.claims.iter().map(|c| c.claim_id).collect(),
+                offset: staged.end,
+                len: json.len(),
+            });
+            staged.end += json.len() as u64;
+        }
+        Ok(())
     }
 
     /// How many findings are staged.
     pub fn staged_finding_count(&self) -> usize {
-        self.staged_ids.len()
+        self.staged.entries.len()
     }
 
     /// The staged findings in report order (most severe first, then by subject and id), `batch`
     /// at a time (the last batch may be shorter; none when nothing is staged).
     ///
     /// # Errors
-    /// What `each` returns, or (converted) [`StoreError::Sqlite`], or [`StoreError::Corrupt`]
-    /// for a staged finding that cannot be read back.
+    /// What `each` returns, or (converted) [`StoreError::Staging`] when the temporary file
+    /// cannot be read, [`StoreError::Corrupt`] for a staged finding that cannot be parsed.
     pub fn each_staged_finding<E: From<StoreError>>(
-        &self,
+        &mut self,
         batch: usize,
         mut each: impl FnMut(Vec<Finding>) -> std::result::Result<(), E>,
     ) -> std::result::Result<(), E> {
-        let e = sqlite(&self.path);
-        self.conn.execute_batch(STAGE_IF_NEEDED).map_err(&e)?;
-        self.conn.execute_batch(INDEX_STAGED).map_err(&e)?;
-        let mut stmt = self
-            .conn
-            .prepare(
-                "SELECT id, finding_json FROM temp.staged_findings
-                  ORDER BY rank, subject, id",
-            )
-            .map_err(&e)?;
-        let mut rows = stmt.query([]).map_err(&e)?;
-        let batch = batch.max(1);
-        let path = self.path.as_path();
-        let mut raw: Vec<(String, String)> = Vec::with_capacity(batch);
-        let mut done = false;
-        while !done {
-            match rows.next().map_err(&e)? {
-                Some(row) => raw.push((row.get(0).map_err(&e)?, row.get(1).map_err(&e)?)),
-                None => done = true,
+        let path = self.path.clone();
+        self.staged.flush(&path)?;
+        let staged = &self.staged;
+        let Some(file) = staged.file() else {
+            return Ok(());
+        };
+        let order = staged.report_order();
+        for chunk in order.chunks(batch.max(1)) {
+            let mut raw: Vec<Vec<u8>> = Vec::with_capacity(chunk.len());
+            for &i in chunk {
+                let mut buf = Vec::new();
+                staged
+                    .read(file, i, &mut buf)
+                    .map_err(|source| staging_failed(&path, source))?;
+                raw.push(buf);
             }
-            if raw.len() == batch || (done && !raw.is_empty()) {
-                // Parsed on all cores.
-                let parsed: Vec<Finding> = raw
-                    .par_iter()
-                    .map(|(id, json)| {
-                        serde_json::from_str(json).map_err(|err| StoreError::Corrupt {
-                            path: path.to_path_buf(),
-                            what: "staged finding",
-                            row: id.clone(),
-                            detail: err.to_string(),
-                        })
+            // Parsed on all cores.
+            let parsed: Vec<Finding> = raw
+                .par_iter()
+                .zip(chunk)
+                .map(|(json, &i)| {
+                    serde_json::from_slice(json).map_err(|err| StoreError::Corrupt {
+                        path: path.clone(),
+                        what: "staged finding",
+                        row: staged.entries[i].id.clone(),
+                        detail: err.to_string(),
                     })
-                    .collect::<Result<_>>()?;
-                raw.clear();
-                each(parsed)?;
-            }
+                })
+                .collect::<Result<_>>()?;
+            each(parsed)?;
         }
         Ok(())
     }
@@ -179,7 +212,7 @@ impl Store {
     ///
     /// # Errors
     /// As [`Store::each_staged_finding`].
-    pub fn staged_findings(&self) -> Result<Vec<Finding>> {
+    pub fn staged_findings(&mut self) -> Result<Vec<Finding>> {
         let mut all = Vec::new();
         self.each_staged_finding(4096, |batch| {
             all.extend(batch);
@@ -195,32 +228,28 @@ impl Store {
 /// (its claim links cascade) and inserted again; one that is gone is deleted. Findings out of
 /// scope are not touched; a row selected twice is compared twice.
 ///
-/// SQLite compares each stored row with the staged one of its id as it reads them, so memory
-/// holds only the ids of what is gone. New rows are inserted in id order: the findings' id index
-/// and the links' (finding, position) key are then appended to instead of written at random (ids
-/// are hashes); when most links are new (a first check), the index on claim_id is rebuilt once
-/// instead of written row by row.
+/// The stored rows are compared one at a time as SQLite reads them (against the staged finding
+/// of the same id, read from the staging file into one reused buffer), so memory holds only what
+/// changed. New rows are inserted in id order: the findings' id index and the links' (finding,
+/// position) key are then appended to instead of written at random (ids are hashes); when most
+/// links are new (a first check), the index on claim_id is rebuilt once instead of written row
+/// by row.
 pub(crate) fn write_staged(
     tx: &rusqlite::Transaction<'_>,
     path: &std::path::Path,
+    staged: &mut Staged,
     stored: &str,
     in_scope: &dyn Fn(&str, &str) -> bool,
 ) -> Result<()> {
     let e = sqlite(path);
-    tx.execute_batch(STAGE_IF_NEEDED).map_err(&e)?;
-    tx.execute_batch(INDEX_STAGED).map_err(&e)?;
-    tx.execute("DELETE FROM temp.staged_kept", []).map_err(&e)?;
+    staged.flush(path)?;
+    let staged = &*staged;
+    let file = staged.file();
+    let mut kept = vec![false; staged.entries.len()];
     let mut gone: Vec<String> = Vec::new();
     {
-        let mut keep = tx
-            .prepare_cached("INSERT OR IGNORE INTO temp.staged_kept (id) VALUES (?1)")
-            .map_err(&e)?;
-        let mut stmt = tx
-            .prepare(&format!(
-                "SELECT s.id, s.kind, s.finding_json IS r.finding_json
-                   FROM ({stored}) s LEFT JOIN temp.staged_findings r ON r.id = s.id"
-            ))
-            .map_err(&e)?;
+        let mut buffer: Vec<u8> = Vec::new();
+        let mut stmt = tx.prepare(stored).map_err(&e)?;
         let mut rows = stmt.query([]).map_err(&e)?;
         while let Some(row) = rows.next().map_err(&e)? {
             let id = row
@@ -233,14 +262,22 @@ pub(crate) fn write_staged(
                     row: "?".into(),
                     detail: err.to_string(),
                 })?;
-            let kind = row.get_ref(1).map_err(&e)?.as_str().unwrap_or_default();
+            let kind = row.get_ref(2).map_err(&e)?.as_str().unwrap_or_default();
             if !in_scope(id, kind) {
                 continue;
             }
-            let same: bool = row.get(2).map_err(&e)?;
-            if same {
-                keep.execute(params![id]).map_err(&e)?;
-            } else {
+            let same = match (staged.by_id.get(id), file) {
+                (Some(&i), Some(file)) => {
+                    staged
+                        .read(file, i, &mut buffer)
+                        .map_err(|source| staging_failed(path, source))?;
+                    let json = row.get_ref(1).map_err(&e)?.as_bytes().unwrap_or_default();
+                    kept[i] = json == buffer.as_slice();
+                    kept[i]
+                }
+                _ => false,
+            };
+            if !same {
                 gone.push(id.to_string());
             }
         }
@@ -251,59 +288,93 @@ pub(crate) fn write_staged(
     for id in &gone {
         delete.execute(params![id]).map_err(&e)?;
     }
-    // The new findings' claims, one row per claim (position from 0).
-    const NEW_LINKS: &str = "SELECT s.id AS finding_id, CAST(j.key AS INTEGER) AS position,
-                                    j.value AS claim_id
-                               FROM temp.staged_findings s, json_each(s.claim_ids) j
-                              WHERE s.id NOT IN (SELECT id FROM temp.staged_kept)";
-    // A finding about a claim that does not exist is refused before anything is written.
-    let unknown: Option<(String, i64)> = {
-        let mut stmt = tx
-            .prepare(&format!(
-                "SELECT finding_id, claim_id FROM ({NEW_LINKS}) l
-                  WHERE NOT EXISTS (SELECT 1 FROM claims c WHERE c.id = l.claim_id)
-                  ORDER BY finding_id, position LIMIT 1"
-            ))
-            .map_err(&e)?;
-        let mut rows = stmt.query([]).map_err(&e)?;
-        match rows.next().map_err(&e)? {
-            Some(row) => Some((row.get(0).map_err(&e)?, row.get(1).map_err(&e)?)),
-            None => None,
-        }
+    let Some(file) = file else {
+        return Ok(());
     };
-    if let Some((finding, claim_id)) = unknown {
-        return Err(StoreError::UnknownClaim {
-            path: path.to_path_buf(),
-            finding,
-            claim_id,
-        });
-    }
-    let new_links: i64 = tx
-        .query_row(
-            "SELECT coalesce(sum(json_array_length(claim_ids)), 0) FROM temp.staged_findings
-              WHERE id NOT IN (SELECT id FROM temp.staged_kept)",
-            [],
-            |r| r.get(0),
-        )
+    let mut new: Vec<usize> = (0..staged.entries.len()).filter(|&i| !kept[i]).collect();
+    new.sort_by(|&a, &b| staged.entries[a].id.cmp(&staged.entries[b].id));
+    // A finding about a claim that does not exist is refused before anything is written.
+    let mut exists = tx
+        .prepare_cached("SELECT 1 FROM claims WHERE id = ?1")
         .map_err(&e)?;
+    for &i in &new {
+        for &claim_id in &staged.entries[i].claims {
+            if !exists.exists(params![claim_id]).map_err(&e)? {
+                return Err(StoreError::UnknownClaim {
+                    path: path.to_path_buf(),
+                    finding: staged.entries[i].id.clone(),
+                    claim_id,
+                });
+            }
+        }
+    }
+    let new_links: usize = new.iter().map(|&i| staged.entries[i].claims.len()).sum();
     let stored_links: i64 = tx
         .query_row("SELECT count(*) FROM finding_claims", [], |r| r.get(0))
         .map_err(&e)?;
-    let index = match new_links > 10_000 && new_links > stored_links * 3 {
+    let index = match new_links > 10_000 && new_links as i64 > stored_links * 3 {
         true => drop_index_for_bulk(tx, path, "finding_claims_claim")?,
         false => None,
     };
-    tx.execute_batch(&format!(
-        "INSERT INTO findings
-           (id, kind, severity, subject, summary, reason, arithmetic, finding_json)
-         SELECT id, kind, severity, subject, summary, reason, arithmetic, finding_json
-           FROM temp.staged_findings
-          WHERE id NOT IN (SELECT id FROM temp.staged_kept)
-          ORDER BY id;
-         INSERT INTO finding_claims (finding_id, position, claim_id)
-         SELECT finding_id, position, claim_id FROM ({NEW_LINKS}) ORDER BY finding_id, position;"
-    ))
-    .map_err(&e)?;
+    let mut insert = tx
+        .prepare_cached(
+            "INSERT INTO findings
+               (id, kind, severity, subject, summary, reason, arithmetic, finding_json)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )
+        .map_err(&e)?;
+    let mut link = tx
+        .prepare_cached(
+            "INSERT INTO finding_claims (finding_id, position, claim_id) VALUES (?1, ?2, ?3)",
+        )
+        .map_err(&e)?;
+    for chunk in new.chunks(4096) {
+        let mut raw: Vec<Vec<u8>> = Vec::with_capacity(chunk.len());
+        for &i in chunk {
+            let mut buf = Vec::new();
+            staged
+                .read(file, i, &mut buf)
+                .map_err(|source| staging_failed(path, source))?;
+            raw.push(buf);
+        }
+        // The columns beside the JSON come from the finding itself, parsed on all cores.
+        let parsed: Vec<Finding> = raw
+            .par_iter()
+            .zip(chunk)
+            .map(|(json, &i)| {
+                serde_json::from_slice(json).map_err(|err| StoreError::Corrupt {
+                    path: path.to_path_buf(),
+                    what: "staged finding",
+                    row: staged.entries[i].id.clone(),
+                    detail: err.to_string(),
+                })
+            })
+            .collect::<Result<_>>()?;
+        for ((f, json), &i) in parsed.iter().zip(&raw).zip(chunk) {
+            let json = std::str::from_utf8(json).map_err(|err| StoreError::Corrupt {
+                path: path.to_path_buf(),
+                what: "staged finding",
+                row: f.id.clone(),
+                detail: err.to_string(),
+            })?;
+            insert
+                .execute(params![
+                    f.id,
+                    f.kind.as_str(),
+                    f.severity.as_str(),
+                    f.subject,
+                    f.summary,
+                    f.reason,
+                    f.arithmetic,
+                    json
+                ])
+                .map_err(&e)?;
+            for (position, claim_id) in staged.entries[i].claims.iter().enumerate() {
+                link.execute(params![f.id, position as i64, claim_id])
+                    .map_err(&e)?;
+            }
+        }
+    }
     if let Some(sql) = index {
         tx.execute_batch(&sql).map_err(&e)?;
     }
