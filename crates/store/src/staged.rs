@@ -11,7 +11,6 @@
 //! more than holding the findings at 100,000 articles; this file is written front to back and
 //! each finding is read back with one call.
 
-use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 
@@ -28,10 +27,10 @@ use crate::{Result, Store, StoreError};
 #[derive(Debug)]
 struct Entry {
     severity: Severity,
-    subject: String,
-    id: String,
+    subject: Box<str>,
+    id: Box<str>,
     /// Its claims' ids, in order.
-    claims: Vec<i64>,
+    claims: Box<[i64]>,
     offset: u64,
     len: usize,
 }
@@ -44,8 +43,9 @@ pub(crate) struct Staged {
     /// Bytes written to the file so far.
     end: u64,
     entries: Vec<Entry>,
-    /// Entry of each id.
-    by_id: HashMap<String, usize>,
+    /// Entry positions sorted by id, once [`Staged::settle`] has run since the last staging.
+    by_id: Vec<usize>,
+    settled: bool,
 }
 
 impl Staged {
@@ -69,12 +69,51 @@ impl Staged {
         read_at(file, buf, e.offset)
     }
 
+    /// Drops repeated ids (the first one staged stays) and sorts the ids for look-ups. Cheaper
+    /// than a map of every id kept while staging (no second copy of each id).
+    fn settle(&mut self) {
+        if self.settled {
+            return;
+        }
+        let entries = &self.entries;
+        let mut by_id: Vec<usize> = (0..entries.len()).collect();
+        by_id.sort_unstable_by(|&a, &b| entries[a].id.cmp(&entries[b].id).then(a.cmp(&b)));
+        let mut keep = vec![true; entries.len()];
+        for w in by_id.windows(2) {
+            if entries[w[0]].id == entries[w[1]].id {
+                keep[w[1]] = false;
+            }
+        }
+        if keep.contains(&false) {
+            let mut i = 0;
+            self.entries.retain(|_| {
+                i += 1;
+                keep[i - 1]
+            });
+            let entries = &self.entries;
+            by_id = (0..entries.len()).collect();
+            by_id.sort_unstable_by(|&a, &b| entries[a].id.cmp(&entries[b].id));
+        }
+        self.by_id = by_id;
+        self.settled = true;
+    }
+
+    /// The entry of finding `id` (after [`Staged::settle`]).
+    fn find(&self, id: &str) -> Option<usize> {
+        self.by_id
+            .binary_search_by(|&i| (*self.entries[i].id).cmp(id))
+            .ok()
+            .map(|p| self.by_id[p])
+    }
+
     /// How many findings are staged.
-    pub(crate) fn len(&self) -> usize {
+    pub(crate) fn len(&mut self) -> usize {
+        self.settle();
         self.entries.len()
     }
 
-    /// Entry positions in report order: most severe first, then by subject, then by id.
+    /// Entry positions in report order (after [`Staged::settle`]): most severe first, then by
+    /// subject, then by id.
     fn report_order(&self) -> Vec<usize> {
         let mut order: Vec<usize> = (0..self.entries.len()).collect();
         order.sort_unstable_by(|&a, &b| {
@@ -138,17 +177,14 @@ impl Store {
         let Some(w) = staged.file.as_mut() else {
             return Ok(());
         };
+        staged.settled = false;
         for (f, json) in findings.iter().zip(encoded) {
-            if staged.by_id.contains_key(&f.id) {
-                continue;
-            }
             w.write_all(&json)
                 .map_err(|source| staging_failed(path, source))?;
-            staged.by_id.insert(f.id.clone(), staged.entries.len());
             staged.entries.push(Entry {
                 severity: f.severity,
-                subject: f.subject.clone(),
-                id: f.id.clone(),
+                subject: f.subject.as_str().into(),
+                id: f.id.as_str().into(),
                 claims: f.claims.iter().map(|c| c.claim_id).collect(),
                 offset: staged.end,
                 len: json.len(),
@@ -159,8 +195,8 @@ impl Store {
     }
 
     /// How many findings are staged.
-    pub fn staged_finding_count(&self) -> usize {
-        self.staged.entries.len()
+    pub fn staged_finding_count(&mut self) -> usize {
+        self.staged.len()
     }
 
     /// The staged findings in report order (most severe first, then by subject and id), `batch`
@@ -176,6 +212,7 @@ impl Store {
     ) -> std::result::Result<(), E> {
         let path = self.path.clone();
         self.staged.flush(&path)?;
+        self.staged.settle();
         let staged = &self.staged;
         let Some(file) = staged.file() else {
             return Ok(());
@@ -198,7 +235,7 @@ impl Store {
                     serde_json::from_slice(json).map_err(|err| StoreError::Corrupt {
                         path: path.clone(),
                         what: "staged finding",
-                        row: staged.entries[i].id.clone(),
+                        row: staged.entries[i].id.to_string(),
                         detail: err.to_string(),
                     })
                 })
@@ -243,6 +280,7 @@ pub(crate) fn write_staged(
 ) -> Result<()> {
     let e = sqlite(path);
     staged.flush(path)?;
+    staged.settle();
     let staged = &*staged;
     let file = staged.file();
     let mut kept = vec![false; staged.entries.len()];
@@ -266,8 +304,8 @@ pub(crate) fn write_staged(
             if !in_scope(id, kind) {
                 continue;
             }
-            let same = match (staged.by_id.get(id), file) {
-                (Some(&i), Some(file)) => {
+            let same = match (staged.find(id), file) {
+                (Some(i), Some(file)) => {
                     staged
                         .read(file, i, &mut buffer)
                         .map_err(|source| staging_failed(path, source))?;
@@ -291,8 +329,8 @@ pub(crate) fn write_staged(
     let Some(file) = file else {
         return Ok(());
     };
-    let mut new: Vec<usize> = (0..staged.entries.len()).filter(|&i| !kept[i]).collect();
-    new.sort_by(|&a, &b| staged.entries[a].id.cmp(&staged.entries[b].id));
+    // In id order.
+    let new: Vec<usize> = staged.by_id.iter().copied().filter(|&i| !kept[i]).collect();
     // A finding about a claim that does not exist is refused before anything is written.
     let mut exists = tx
         .prepare_cached("SELECT 1 FROM claims WHERE id = ?1")
@@ -302,7 +340,7 @@ pub(crate) fn write_staged(
             if !exists.exists(params![claim_id]).map_err(&e)? {
                 return Err(StoreError::UnknownClaim {
                     path: path.to_path_buf(),
-                    finding: staged.entries[i].id.clone(),
+                    finding: staged.entries[i].id.to_string(),
                     claim_id,
                 });
             }
@@ -345,7 +383,7 @@ pub(crate) fn write_staged(
                 serde_json::from_slice(json).map_err(|err| StoreError::Corrupt {
                     path: path.to_path_buf(),
                     what: "staged finding",
-                    row: staged.entries[i].id.clone(),
+                    row: staged.entries[i].id.to_string(),
                     detail: err.to_string(),
                 })
             })
